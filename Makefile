@@ -1,0 +1,58 @@
+# Run `make` or `make help` for the list of targets.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= python3.11
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+# Fixed hash seed and file dates: the same inputs give the same bytes.
+export PYTHONHASHSEED := 0
+export SOURCE_DATE_EPOCH := 0
+
+NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
+
+.PHONY: help setup run test lint unit nbval lab clean distclean lock
+
+help: ## list the targets
+	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
+
+setup: $(STAMP) ## create .venv, install the locked dependencies and the package, register the Jupyter kernel
+
+$(STAMP): requirements.lock pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "error: $(PYTHON) not found. Fix: install Python 3.11, or run 'make PYTHON=/path/to/python3.11'." >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(BIN)/python -m ipykernel install --sys-prefix --name newscorpus --display-name "Python (newscorpus)" >/dev/null
+	@touch $@
+	@echo "set-up done: $(VENV) with the locked dependencies, kernel 'newscorpus' registered"
+
+run: setup ## execute every notebook with papermill (params/default.yaml) and write the figures
+	$(BIN)/newscorpus run --params params/default.yaml
+
+test: setup lint unit nbval ## run the linter, the library tests and the notebook tests
+
+lint: setup ## check the library, tests and notebooks with ruff
+	$(BIN)/ruff check lib tests notebooks
+
+unit: setup ## run the library's unit tests and doctests
+	$(BIN)/pytest
+
+nbval: setup ## re-execute the stored notebooks and compare their outputs (nbval, strict)
+	$(BIN)/pytest $(NBVAL_FLAGS) notebooks
+
+lab: setup ## open the notebooks in JupyterLab with the project kernel
+	$(BIN)/jupyter lab notebooks
+
+clean: ## remove generated files (build/, corpus/processed/, caches); keeps .venv
+	rm -rf build .pytest_cache .ruff_cache .hypothesis
+	find corpus/processed -mindepth 1 ! -name README.md -delete 2>/dev/null || true
+	find . -name __pycache__ -type d -not -path './$(VENV)/*' -prune -exec rm -rf {} +
+
+distclean: clean ## also remove the virtual environment
+	rm -rf $(VENV)
+
+lock: ## re-resolve requirements.lock from pyproject.toml (needs uv; maintainers only)
+	uv pip compile pyproject.toml requirements.in --extra dev --generate-hashes \
+	  --python-version 3.11 --no-header -o requirements.lock

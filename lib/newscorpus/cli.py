@@ -1,0 +1,97 @@
+"""The ``newscorpus`` command line.
+
+``newscorpus validate DIR``      check a corpus folder; one summary line, or every problem
+``newscorpus run``               execute the notebooks with papermill (what ``make run`` does)
+``newscorpus resources``         list the linguistic resources and their versions
+
+Input errors are printed as sentences (what, where, how to fix) with exit status 1; a usage
+error exits with 2. No traceback is shown for bad input.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from newscorpus import __version__
+from newscorpus.errors import NewsCorpusError
+
+__all__ = ["main"]
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from newscorpus.corpus import validate_corpus
+
+    report = validate_corpus(args.dir)
+    for problem in report.problems:
+        print(f"error: {problem}", file=sys.stderr)
+    for warning in report.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    print(report.summary())
+    return 0 if report.ok else 1
+
+
+def _run(args: argparse.Namespace) -> int:
+    from newscorpus.run import run_all
+
+    runs = run_all(args.params, notebooks_dir=args.notebooks, corpus=args.corpus, out=args.out,
+                   only=args.only, progress=not args.quiet, timeout=args.timeout)
+    print(f"ran {len(runs)} notebook(s) in {sum(r.seconds for r in runs):.0f} s")
+    return 0
+
+
+def _resources(args: argparse.Namespace) -> int:
+    from newscorpus.resources import describe
+
+    for row in describe():
+        print(f"{row['resource']}: {row['source']} [{row['package']}]")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser (also used to document the commands)."""
+    parser = argparse.ArgumentParser(
+        prog="newscorpus", description="Load, check and analyse a corpus of news texts.")
+    parser.add_argument("--version", action="version", version=f"newscorpus {__version__}")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("validate", help="check a corpus folder (metadata.csv and its texts)")
+    p.add_argument("dir", help="corpus folder holding metadata.csv")
+    p.set_defaults(func=_validate)
+
+    p = sub.add_parser("run", help="execute the notebooks in order with papermill")
+    p.add_argument("--params", default="params/default.yaml",
+                   help="YAML file of notebook parameters (default: %(default)s)")
+    p.add_argument("--corpus", help="corpus folder, overriding the corpus_dir parameter")
+    p.add_argument("--out", help="write notebooks, figures and processed data under this "
+                   "folder instead of in place")
+    p.add_argument("--notebooks", default="notebooks",
+                   help="folder of NN-*.ipynb notebooks (default: %(default)s)")
+    p.add_argument("--only", nargs="+", metavar="PREFIX",
+                   help="run only the notebooks whose names start with these prefixes, e.g. 00")
+    p.add_argument("--timeout", type=int, default=1800,
+                   help="seconds a single cell may run (default: %(default)s)")
+    p.add_argument("--quiet", action="store_true", help="no per-cell progress bar")
+    p.set_defaults(func=_run)
+
+    p = sub.add_parser("resources", help="list the linguistic resources and their versions")
+    p.set_defaults(func=_resources)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except NewsCorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

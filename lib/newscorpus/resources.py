@@ -1,0 +1,233 @@
+"""Every linguistic resource the analysis uses, offline, from pinned packages or files in the repo.
+
+Nothing here downloads. ``nltk.download()`` is never called and NLTK's data folders are never
+searched: each resource is built from a file whose origin is recorded in :func:`describe`.
+
+============================  ==============================================================
+resource                      source
+============================  ==============================================================
+stop words                    scikit-learn's ``ENGLISH_STOP_WORDS`` (the list its vectorizers
+                              use, so keyword counts and TF-IDF agree), plus user additions
+VADER lexicon                 ``vader_lexicon.txt`` shipped in the ``vaderSentiment`` package,
+                              read by NLTK's ``SentimentIntensityAnalyzer``
+sentence splitter             NLTK's Punkt algorithm with parameters built from
+                              ``data/abbreviations_en.txt`` in this package (no trained model
+                              is downloaded)
+word tokenizer                one regular expression, :data:`WORD_PATTERN`
+============================  ==============================================================
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from importlib import metadata, resources
+from pathlib import Path
+
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+__all__ = [
+    "WORD_PATTERN",
+    "abbreviations",
+    "describe",
+    "sentence_spans",
+    "sentence_splitter",
+    "sentiment_analyzer",
+    "split_sentences",
+    "stop_words",
+    "tokenize",
+    "vader_lexicon_path",
+]
+
+#: A word: a number with its separators (``3,000``, ``2.5``), or letters and digits with inner
+#: hyphens, apostrophes or full stops kept (``al-Assad``, ``Russia's``, ``U.S``).
+#: Punctuation and symbols are not words.
+WORD_PATTERN = r"\d+(?:[.,]\d+)+|[^\W_]+(?:[-'’.][^\W_]+)*"
+_WORD_RE = re.compile(WORD_PATTERN)
+
+
+def _data_file(name: str) -> Path:
+    return Path(str(resources.files("newscorpus") / "data" / name))
+
+
+def _version(dist: str) -> str:
+    return metadata.version(dist)
+
+
+# --- stop words -------------------------------------------------------------------------------
+
+
+def stop_words(extra: Iterable[str] = ()) -> frozenset[str]:
+    """Return the English stop words, lower-cased, with ``extra`` words added.
+
+    Parameters
+    ----------
+    extra : iterable of str, optional
+        Further words to treat as stop words (compared lower-cased).
+
+    Returns
+    -------
+    frozenset of str
+
+    Examples
+    --------
+    >>> words = stop_words(extra=["Syria"])
+    >>> "the" in words, "syria" in words, "russia" in words
+    (True, True, False)
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return frozenset(ENGLISH_STOP_WORDS) | {w.strip().lower() for w in extra if w.strip()}
+
+
+# --- tokens -----------------------------------------------------------------------------------
+
+
+def tokenize(text: str) -> list[str]:
+    """Split ``text`` into word tokens with :data:`WORD_PATTERN`, keeping their case.
+
+    Examples
+    --------
+    >>> tokenize("Russia's U.S. policy: al-Assad, 3,000 tons.")
+    ["Russia's", 'U.S', 'policy', 'al-Assad', '3,000', 'tons']
+    """
+    return _WORD_RE.findall(text)
+
+
+# --- sentences --------------------------------------------------------------------------------
+
+
+@functools.cache
+def abbreviations() -> frozenset[str]:
+    """Return the abbreviations after which a full stop does not end a sentence.
+
+    Read from ``data/abbreviations_en.txt`` (one per line, lower case, without the final full
+    stop; ``#`` starts a comment).
+
+    Examples
+    --------
+    >>> {"u.s", "mr", "sept", "gen"} <= abbreviations()
+    True
+    """
+    lines = _data_file("abbreviations_en.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(
+        line.split("#", 1)[0].strip().lower() for line in lines if line.split("#", 1)[0].strip()
+    )
+
+
+@functools.cache
+def sentence_splitter() -> PunktSentenceTokenizer:
+    """Return NLTK's Punkt sentence splitter set up with :func:`abbreviations`.
+
+    The splitter is built from parameters, not loaded from NLTK's data, so it is the same on
+    every machine and needs no download.
+    """
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Return the ``(start, end)`` character offsets of each sentence in ``text``.
+
+    Offsets index into ``text`` itself, so every sentence can be traced back to its source.
+    Spans start and end on non-space characters.
+
+    Examples
+    --------
+    >>> text = "Lt. Gen. Sergei Rudskoi spoke. The U.S. Navy did not."
+    >>> [text[a:b] for a, b in sentence_spans(text)]
+    ['Lt. Gen. Sergei Rudskoi spoke.', 'The U.S. Navy did not.']
+    """
+    spans = []
+    for start, end in sentence_splitter().span_tokenize(text):
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            spans.append((start, end))
+    return spans
+
+
+def split_sentences(text: str) -> list[str]:
+    """Return the sentences of ``text`` (see :func:`sentence_spans`).
+
+    Examples
+    --------
+    >>> split_sentences("Mr. Lavrov met Mr. Kerry on Sept. 9. They agreed.")
+    ['Mr. Lavrov met Mr. Kerry on Sept. 9.', 'They agreed.']
+    """
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+# --- sentiment --------------------------------------------------------------------------------
+
+
+def vader_lexicon_path() -> Path:
+    """Return the path of ``vader_lexicon.txt`` inside the installed ``vaderSentiment`` package."""
+    path = Path(str(resources.files("vaderSentiment") / "vader_lexicon.txt"))
+    if not path.is_file():  # pragma: no cover - only with a broken install
+        raise FileNotFoundError(
+            f"The VADER lexicon is missing at {path}. Fix: reinstall the pinned packages with "
+            "`make setup`."
+        )
+    return path
+
+
+@functools.cache
+def sentiment_analyzer():
+    """Return NLTK's VADER ``SentimentIntensityAnalyzer`` reading the pinned lexicon file.
+
+    Examples
+    --------
+    >>> sentiment_analyzer().polarity_scores("good")["compound"]
+    0.4404
+    """
+    import nltk
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    path = vader_lexicon_path()
+    # NLTK 3.10 opens "file:" resources only inside a folder on nltk.data.path (pathsec).
+    if str(path.parent) not in nltk.data.path:
+        nltk.data.path.append(str(path.parent))
+    return SentimentIntensityAnalyzer(lexicon_file="file:" + str(path))
+
+
+# --- provenance -------------------------------------------------------------------------------
+
+
+def describe() -> list[dict[str, str]]:
+    """Return where each resource comes from, with package versions, one dict per resource.
+
+    Examples
+    --------
+    >>> [row["resource"] for row in describe()]
+    ['stop words', 'VADER lexicon', 'sentence splitter', 'word tokenizer']
+    """
+    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+    return [
+        {
+            "resource": "stop words",
+            "source": f"scikit-learn ENGLISH_STOP_WORDS ({len(ENGLISH_STOP_WORDS)} words)",
+            "package": f"scikit-learn {_version('scikit-learn')}",
+        },
+        {
+            "resource": "VADER lexicon",
+            "source": "vader_lexicon.txt in vaderSentiment, read by NLTK SentimentIntensityAnalyzer",
+            "package": f"vaderSentiment {_version('vaderSentiment')}; nltk {_version('nltk')}",
+        },
+        {
+            "resource": "sentence splitter",
+            "source": f"NLTK Punkt with {len(abbreviations())} abbreviations from "
+            "newscorpus/data/abbreviations_en.txt",
+            "package": f"nltk {_version('nltk')}; newscorpus {_version('newscorpus')}",
+        },
+        {
+            "resource": "word tokenizer",
+            "source": f"regular expression {WORD_PATTERN}",
+            "package": f"newscorpus {_version('newscorpus')}",
+        },
+    ]

@@ -1,0 +1,245 @@
+"""Execute the notebooks in order with papermill, reproducibly.
+
+``make run`` is ``newscorpus run`` with the defaults: every ``NN-*.ipynb`` in ``notebooks/`` runs
+in its own folder with the parameters from ``params/default.yaml`` and is stored back with its
+outputs. Volatile metadata (timings, papermill's timestamps, the Python patch version) is
+stripped, so a second run rewrites every file byte for byte. A failing cell stops the run with
+the notebook and cell named; the notebook that failed is kept under ``build/failed/`` and the
+stored one is left as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from newscorpus.errors import NewsCorpusError, ParameterError, Problem
+from newscorpus.paths import display, project_root, resolve
+
+__all__ = [
+    "RunError",
+    "execute_notebook",
+    "find_notebooks",
+    "load_params",
+    "notebook_parameters",
+    "run_all",
+    "strip_volatile",
+]
+
+#: Environment for the kernels: fixed hash seed (stable set order) and file dates.
+DETERMINISTIC_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
+KERNEL_NAME = "newscorpus"
+
+
+class RunError(NewsCorpusError):
+    """A notebook that failed to execute, named with its cell."""
+
+
+def find_notebooks(notebooks_dir: Path) -> list[Path]:
+    """Return the ``NN-*.ipynb`` notebooks of a folder in reading order."""
+    found = sorted(p for p in Path(notebooks_dir).glob("[0-9][0-9]-*.ipynb"))
+    if not found:
+        raise ParameterError(Problem(
+            display(notebooks_dir), "there is no notebook named like 'NN-slug.ipynb' here",
+            "point --notebooks at the folder holding the collection's notebooks"))
+    return found
+
+
+def load_params(path: str | os.PathLike[str]) -> dict[str, object]:
+    """Read a YAML file of notebook parameters (a mapping of names to values)."""
+    p = resolve(path)
+    where = display(p)
+    if not p.is_file():
+        raise ParameterError(Problem(where, "the parameter file does not exist",
+                                     "give the path of a YAML file such as params/default.yaml"))
+    try:
+        data = yaml.safe_load(p.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ParameterError(Problem(where, f"the file is not valid UTF-8 YAML ({exc})".replace(
+            "\n", " "), "write one 'name: value' pair per line")) from None
+    if data is None:
+        return {}
+    if not isinstance(data, Mapping):
+        raise ParameterError(Problem(where, "the file does not hold a mapping of parameters",
+                                     "write one 'name: value' pair per line"))
+    return dict(data)
+
+
+def notebook_parameters(path: Path) -> dict[str, dict]:
+    """Return the parameters a notebook declares in its ``parameters`` cell, by name."""
+    import papermill
+
+    return dict(papermill.inspect_notebook(str(path)))
+
+
+def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Remove what changes from run to run without changing results; return ``nb``.
+
+    Removes papermill's notebook and cell metadata, execution timings, and the Python patch
+    version, and gives papermill's injected-parameters cell a fixed id.
+
+    Examples
+    --------
+    >>> nb = nbformat.v4.new_notebook(metadata={"papermill": {"duration": 1.5}})
+    >>> cell = nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["injected-parameters"],
+    ...     "papermill": {"duration": 0.1}, "execution": {"iopub.status.busy": "2026"}})
+    >>> nb.cells.append(cell)
+    >>> nb = strip_volatile(nb)
+    >>> dict(nb.metadata), dict(nb.cells[0].metadata), nb.cells[0].id
+    ({}, {'tags': ['injected-parameters']}, 'injected-parameters')
+    """
+    nb.metadata.pop("papermill", None)
+    nb.metadata.pop("widgets", None)
+    nb.metadata.get("language_info", {}).pop("version", None)
+    for cell in nb.cells:
+        cell.metadata.pop("papermill", None)
+        cell.metadata.pop("execution", None)
+        cell.metadata.pop("collapsed", None)
+        if "injected-parameters" in cell.metadata.get("tags", []):
+            cell.id = "injected-parameters"
+    return nb
+
+
+@dataclass
+class NotebookRun:
+    """The outcome of one notebook's execution."""
+
+    notebook: Path
+    output: Path
+    seconds: float
+    parameters: dict[str, object] = field(default_factory=dict)
+
+
+def _kernel_available(name: str) -> bool:
+    from jupyter_client.kernelspec import KernelSpecManager
+
+    return name in KernelSpecManager().find_kernel_specs()
+
+
+def execute_notebook(notebook: Path, output: Path, parameters: Mapping[str, object], *,
+                     failed_dir: Path, progress: bool = True,
+                     timeout: int = 1800) -> NotebookRun:
+    """Execute one notebook with papermill in its own folder and store it, stripped, at ``output``.
+
+    The output is written whole or not at all: papermill writes to a scratch file which replaces
+    ``output`` only after every cell has run.
+
+    Raises
+    ------
+    RunError
+        Naming the notebook, the failing cell and its error; the executed notebook is kept
+        in ``failed_dir``.
+    """
+    import papermill
+    from nbclient.exceptions import CellTimeoutError
+    from papermill.exceptions import PapermillExecutionError
+
+    os.environ.update(DETERMINISTIC_ENV)
+    failed_dir.mkdir(parents=True, exist_ok=True)
+    scratch = failed_dir / notebook.name
+    kernel = None if _kernel_available(KERNEL_NAME) else "python3"
+    start = time.perf_counter()
+    try:
+        papermill.execute_notebook(
+            str(notebook), str(scratch), parameters=dict(parameters), cwd=str(notebook.parent),
+            kernel_name=kernel, progress_bar=progress, record_timing=False,
+            execution_timeout=timeout, log_output=False)
+    except PapermillExecutionError as exc:
+        raise RunError(Problem(
+            f"{display(notebook)} cell {exc.cell_index}",
+            f"the cell failed with {exc.ename}: {exc.evalue}",
+            f"read the error above the cell in {display(scratch)}, fix the input or parameter "
+            "it names, and run again")) from None
+    except CellTimeoutError as exc:
+        raise RunError(Problem(
+            display(notebook), f"a cell ran longer than {timeout} s ({exc})".replace("\n", " "),
+            "run on a smaller corpus or raise the timeout with --timeout")) from None
+    seconds = time.perf_counter() - start
+    nb = strip_volatile(nbformat.read(scratch, as_version=4))
+    output.parent.mkdir(parents=True, exist_ok=True)
+    tmp = output.with_name(f".{output.name}.tmp")
+    nbformat.write(nb, tmp)
+    os.replace(tmp, output)
+    scratch.unlink()
+    return NotebookRun(notebook, output, seconds, dict(parameters))
+
+
+def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
+            notebooks_dir: str | os.PathLike[str] = "notebooks",
+            corpus: str | os.PathLike[str] | None = None,
+            out: str | os.PathLike[str] | None = None,
+            only: list[str] | None = None, progress: bool = True,
+            timeout: int = 1800, log=print) -> list[NotebookRun]:
+    """Execute every notebook in order; return what ran.
+
+    Parameters
+    ----------
+    params_file : path
+        YAML file of parameters; each notebook receives the ones it declares.
+    notebooks_dir : path
+        Folder of ``NN-*.ipynb`` notebooks.
+    corpus : path, optional
+        Overrides the ``corpus_dir`` parameter.
+    out : path, optional
+        Write executed notebooks, figures and processed data under this folder
+        (``notebooks/``, ``figures/``, ``processed/``) instead of in place.
+    only : list of str, optional
+        Run only notebooks whose file name starts with one of these prefixes (``["00"]``).
+
+    Raises
+    ------
+    ParameterError
+        For an unknown parameter, a bad parameter file or a corpus that does not validate.
+    RunError
+        When a cell fails.
+    """
+    from newscorpus.corpus import validate_corpus
+
+    params = load_params(params_file)
+    nb_dir = resolve(notebooks_dir)
+    notebooks = find_notebooks(nb_dir)
+    if only:
+        notebooks = [p for p in notebooks if any(p.name.startswith(o) for o in only)]
+    if corpus is not None:
+        params["corpus_dir"] = str(resolve(corpus))
+    if out is not None:
+        out_dir = resolve(out)
+        params["figures_dir"] = str(out_dir / "figures")
+        params["processed_dir"] = str(out_dir / "processed")
+    declared = {nb: notebook_parameters(nb) for nb in notebooks}
+    known = sorted({name for names in declared.values() for name in names})
+    unknown = [Problem(display(resolve(params_file)), f"unknown parameter {name!r}",
+                       f"use one of: {', '.join(known)}", field=name)
+               for name in params if name not in known]
+    if unknown:
+        raise ParameterError(unknown)
+    if "corpus_dir" in params:
+        report = validate_corpus(resolve(str(params["corpus_dir"])))
+        if not report.ok:
+            raise ParameterError(report.problems,
+                                 title=f"The corpus {report.corpus_dir} does not validate:")
+    failed_dir = project_root() / "build" / "failed"
+    runs = []
+    for i, nb in enumerate(notebooks, 1):
+        nb_params = {k: v for k, v in params.items() if k in declared[nb]}
+        output = nb if out is None else resolve(out) / "notebooks" / nb.name
+        log(f"[{i}/{len(notebooks)}] {display(nb)} -> {display(output)}", flush=True)
+        run = execute_notebook(nb, output, nb_params, failed_dir=failed_dir, progress=progress,
+                               timeout=timeout)
+        log(f"[{i}/{len(notebooks)}] done in {run.seconds:.1f} s", flush=True)
+        runs.append(run)
+    if failed_dir.is_dir() and not any(failed_dir.iterdir()):
+        shutil.rmtree(failed_dir, ignore_errors=True)
+    return runs
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit("use the `newscorpus run` command")

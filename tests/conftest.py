@@ -1,0 +1,32 @@
+"""Shared fixtures: the project's own corpus folder and a network that refuses every connection."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+RAW = ROOT / "corpus" / "raw"
+
+
+class NetworkBlocked(RuntimeError):
+    """Raised by any attempt to open a network connection during a test."""
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Make every socket connection and name lookup fail, as on a machine with no network."""
+
+    def refuse(*args, **kwargs):
+        raise NetworkBlocked(f"network access attempted: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    import nltk
+
+    monkeypatch.setattr(nltk, "download", refuse)
+    yield

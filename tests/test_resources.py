@@ -1,0 +1,102 @@
+"""The linguistic resources: offline, pinned, and doing what the analysis expects of them."""
+
+from __future__ import annotations
+
+import math
+import socket
+
+import nltk
+import pytest
+
+from newscorpus import resources
+from newscorpus.corpus import load_corpus
+from newscorpus.describe import document_lengths
+
+from .conftest import RAW, NetworkBlocked
+
+# Real sentences from news text, with the sentences a reader sees in them.
+SENTENCE_CASES = [
+    ("The U.S. reaction was quite harsh. Moscow replied.",
+     ["The U.S. reaction was quite harsh.", "Moscow replied."]),
+    ("From the onset of the CoH on Sept. 12, the Russian commanders were skeptical. The Kremlin was not.",
+     ["From the onset of the CoH on Sept. 12, the Russian commanders were skeptical.",
+      "The Kremlin was not."]),
+    ("“We deem it possible,” said Lt. Gen. Sergei Rudskoi. He did not elaborate.",
+     ["“We deem it possible,” said Lt. Gen. Sergei Rudskoi.", "He did not elaborate."]),
+    ("“We've gotten used to living with sanctions,” says Mr. Sotnikov. Growth returned.",
+     ["“We've gotten used to living with sanctions,” says Mr. Sotnikov.", "Growth returned."]),
+    ("Is Moscow bombing its way out? It is hard to say!",
+     ["Is Moscow bombing its way out?", "It is hard to say!"]),
+]
+
+
+@pytest.mark.parametrize(("text", "sentences"), SENTENCE_CASES)
+def test_sentence_splitter_keeps_abbreviations_inside_sentences(text, sentences):
+    assert resources.split_sentences(text) == sentences
+
+
+def test_sentence_spans_index_into_the_text_itself():
+    text = "  Mr. Lavrov spoke.\n\nThe U.N. convoy was hit.  "
+    spans = resources.sentence_spans(text)
+    assert [text[a:b] for a, b in spans] == ["Mr. Lavrov spoke.", "The U.N. convoy was hit."]
+
+
+@pytest.mark.parametrize(("text", "tokens"), [
+    ("Russia's U.S. policy", ["Russia's", "U.S", "policy"]),
+    ("al-Assad's forces, 3,000 tons; 2.5%", ["al-Assad's", "forces", "3,000", "tons", "2.5"]),
+    ("Kerry-Lavrov — “deconfliction”", ["Kerry-Lavrov", "deconfliction"]),
+    ("Erdoğan and Hmeimim", ["Erdoğan", "and", "Hmeimim"]),
+    ("", []),
+])
+def test_tokenize_keeps_inner_hyphens_apostrophes_and_number_separators(text, tokens):
+    assert resources.tokenize(text) == tokens
+
+
+def test_stop_words_are_lower_case_and_take_additions():
+    words = resources.stop_words(extra=["  Syria ", ""])
+    assert "syria" in words and "" not in words
+    assert all(w == w.lower() for w in words)
+    assert "russia" not in resources.stop_words()
+
+
+def test_vader_compound_matches_the_normalisation_formula_worked_by_hand():
+    # vader_lexicon.txt gives "good" a mean valence of 1.9 and "horrible" -2.5; VADER's compound
+    # is x / sqrt(x**2 + 15) with alpha = 15, rounded to 4 places.
+    lexicon = {}
+    for line in resources.vader_lexicon_path().read_text(encoding="utf-8").splitlines():
+        word, valence, *_ = line.split("\t")
+        lexicon[word] = float(valence)
+    analyzer = resources.sentiment_analyzer()
+    for word in ("good", "horrible"):
+        x = lexicon[word]
+        assert analyzer.polarity_scores(word)["compound"] == round(x / math.sqrt(x * x + 15), 4)
+
+
+def test_describe_names_every_resource_with_its_package_version():
+    rows = resources.describe()
+    assert {r["resource"] for r in rows} == {
+        "stop words", "VADER lexicon", "sentence splitter", "word tokenizer"}
+    assert all(any(ch.isdigit() for ch in r["package"]) for r in rows)
+
+
+def test_the_network_guard_really_blocks_connections(no_network):
+    with pytest.raises(NetworkBlocked):
+        socket.create_connection(("127.0.0.1", 9))
+
+
+def test_loading_and_analysis_work_with_the_network_blocked(no_network, monkeypatch):
+    # No NLTK data folder either: every resource must come from pinned packages or the repo.
+    monkeypatch.setattr(nltk.data, "path", [])
+    resources.sentiment_analyzer.cache_clear()
+    resources.sentence_splitter.cache_clear()
+    resources.abbreviations.cache_clear()
+    try:
+        docs = load_corpus(RAW)
+        lengths = document_lengths(docs)
+        assert (lengths[["words", "sentences"]] > 0).all().all()
+        sentence = resources.split_sentences(docs["text"].iloc[0])[2]
+        scores = resources.sentiment_analyzer().polarity_scores(sentence)
+        assert set(scores) == {"neg", "neu", "pos", "compound"}
+        assert resources.stop_words() and resources.describe()
+    finally:
+        resources.sentiment_analyzer.cache_clear()

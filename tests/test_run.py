@@ -1,0 +1,77 @@
+"""Batch execution: parameters checked first, failures named, outputs stable and stripped."""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+from newscorpus import run
+from newscorpus.errors import ParameterError
+
+
+def _notebook(path, *sources):
+    cells = [new_markdown_cell("# test"),
+             new_code_cell('greeting: str = "hello"', metadata={"tags": ["parameters"]})]
+    cells += [new_code_cell(s) for s in sources]
+    nb = new_notebook(cells=cells, metadata={"kernelspec": {
+        "name": "python3", "display_name": "Python 3", "language": "python"}})
+    for i, cell in enumerate(nb.cells):
+        cell.id = f"c{i}"
+    nbformat.write(nb, path)
+    return path
+
+
+def test_load_params_refuses_a_missing_file_and_a_non_mapping(tmp_path):
+    with pytest.raises(ParameterError, match="does not exist"):
+        run.load_params(tmp_path / "nope.yaml")
+    bad = tmp_path / "list.yaml"
+    bad.write_text("- a\n- b\n")
+    with pytest.raises(ParameterError, match="mapping of parameters"):
+        run.load_params(bad)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("a: [1, 2\n")
+    with pytest.raises(ParameterError, match="not valid UTF-8 YAML"):
+        run.load_params(broken)
+
+
+def test_an_unknown_parameter_is_refused_before_anything_runs(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    _notebook(nbs / "00-a.ipynb", "print(greeting)")
+    params = tmp_path / "p.yaml"
+    params.write_text("greting: hi\n")
+    with pytest.raises(ParameterError, match="unknown parameter 'greting'.*use one of: greeting"):
+        run.run_all(params, notebooks_dir=nbs)
+
+
+def test_a_folder_without_notebooks_is_refused(tmp_path):
+    with pytest.raises(ParameterError, match="no notebook named like"):
+        run.find_notebooks(tmp_path)
+
+
+def test_execution_is_stripped_of_volatile_metadata_and_repeatable(tmp_path):
+    nb = _notebook(tmp_path / "00-ok.ipynb", "print(greeting * 2)")
+    out = tmp_path / "out" / "00-ok.ipynb"
+    run.execute_notebook(nb, out, {"greeting": "hi"}, failed_dir=tmp_path / "failed",
+                         progress=False)
+    first = out.read_bytes()
+    run.execute_notebook(nb, out, {"greeting": "hi"}, failed_dir=tmp_path / "failed",
+                         progress=False)
+    assert out.read_bytes() == first
+    result = nbformat.read(out, as_version=4)
+    assert "papermill" not in result.metadata
+    injected = [c for c in result.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    assert injected and injected[0].id == "injected-parameters"
+    assert all("execution" not in c.metadata for c in result.cells)
+    printed = [o for c in result.cells if c.cell_type == "code" for o in c.outputs]
+    assert printed[-1]["text"] == "hihi\n"
+
+
+def test_a_failing_cell_is_named_and_the_stored_notebook_is_untouched(tmp_path):
+    nb = _notebook(tmp_path / "01-bad.ipynb", "x = 1", "raise ValueError('bad corpus row 3')")
+    before = nb.read_bytes()
+    with pytest.raises(run.RunError, match=r"01-bad.ipynb cell \d+.*ValueError: bad corpus row 3"):
+        run.execute_notebook(nb, nb, {}, failed_dir=tmp_path / "failed", progress=False)
+    assert nb.read_bytes() == before
+    assert (tmp_path / "failed" / "01-bad.ipynb").is_file()
