@@ -29,7 +29,7 @@ $(STAMP): requirements.lock pyproject.toml
 	@echo "set-up done: $(VENV) with the locked dependencies, kernel 'newscorpus' registered"
 
 run: setup ## execute every notebook with papermill (params/default.yaml) and write the figures
-	$(BIN)/newscorpus run --params params/default.yaml
+	$(BIN)/newscorpus run
 
 test: setup lint unit nbval ## run the linter, the library tests and the notebook tests
 

@@ -56,7 +56,8 @@ def test_saving_the_same_figure_twice_gives_identical_bytes(tmp_path, chart):
     assert "<dc:date>" not in svg
 
 
-@pytest.mark.parametrize("name", ["lengths", "0-lengths", "00_lengths", "00-Lengths", "00-", "../00-x"])
+@pytest.mark.parametrize(
+    "name", ["lengths", "0-lengths", "00_lengths", "00-Lengths", "00-", "../00-x"])
 def test_figure_names_must_start_with_the_notebook_number(tmp_path, name):
     fig, _ = plt.subplots()
     with pytest.raises(ParameterError, match="two digits, a hyphen"):

@@ -18,7 +18,8 @@ from .conftest import RAW, NetworkBlocked
 SENTENCE_CASES = [
     ("The U.S. reaction was quite harsh. Moscow replied.",
      ["The U.S. reaction was quite harsh.", "Moscow replied."]),
-    ("From the onset of the CoH on Sept. 12, the Russian commanders were skeptical. The Kremlin was not.",
+    ("From the onset of the CoH on Sept. 12, the Russian commanders were skeptical. "
+     "The Kremlin was not.",
      ["From the onset of the CoH on Sept. 12, the Russian commanders were skeptical.",
       "The Kremlin was not."]),
     ("“We deem it possible,” said Lt. Gen. Sergei Rudskoi. He did not elaborate.",

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from newscorpus import __version__
 from newscorpus.errors import NewsCorpusError
@@ -35,8 +36,15 @@ def _validate(args: argparse.Namespace) -> int:
 def _run(args: argparse.Namespace) -> int:
     from newscorpus.run import run_all
 
-    runs = run_all(args.params, notebooks_dir=args.notebooks, corpus=args.corpus, out=args.out,
-                   only=args.only, progress=not args.quiet, timeout=args.timeout)
+    # Paths typed on the command line are read from the working directory; the defaults are
+    # the project's own files.
+    def here(path: str | None) -> Path | None:
+        return None if path is None else Path(path).expanduser().resolve()
+
+    runs = run_all(here(args.params) or "params/default.yaml",
+                   notebooks_dir=here(args.notebooks) or "notebooks",
+                   corpus=here(args.corpus), out=here(args.out), only=args.only,
+                   progress=not args.quiet, timeout=args.timeout)
     print(f"ran {len(runs)} notebook(s) in {sum(r.seconds for r in runs):.0f} s")
     return 0
 
@@ -61,13 +69,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_validate)
 
     p = sub.add_parser("run", help="execute the notebooks in order with papermill")
-    p.add_argument("--params", default="params/default.yaml",
-                   help="YAML file of notebook parameters (default: %(default)s)")
+    p.add_argument("--params",
+                   help="YAML file of notebook parameters (default: the project's "
+                   "params/default.yaml)")
     p.add_argument("--corpus", help="corpus folder, overriding the corpus_dir parameter")
     p.add_argument("--out", help="write notebooks, figures and processed data under this "
                    "folder instead of in place")
-    p.add_argument("--notebooks", default="notebooks",
-                   help="folder of NN-*.ipynb notebooks (default: %(default)s)")
+    p.add_argument("--notebooks",
+                   help="folder of NN-*.ipynb notebooks (default: the project's notebooks/)")
     p.add_argument("--only", nargs="+", metavar="PREFIX",
                    help="run only the notebooks whose names start with these prefixes, e.g. 00")
     p.add_argument("--timeout", type=int, default=1800,

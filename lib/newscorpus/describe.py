@@ -51,7 +51,8 @@ def document_lengths(docs: pd.DataFrame) -> pd.DataFrame:
     0      a           9      2          2
     1      b          16      3          1
     """
-    rows = [{"doc_id": d, **text_lengths(t)} for d, t in zip(docs["doc_id"], docs["text"])]
+    pairs = zip(docs["doc_id"], docs["text"], strict=True)
+    rows = [{"doc_id": doc_id, **text_lengths(text)} for doc_id, text in pairs]
     return pd.DataFrame(rows, columns=["doc_id", "characters", "words", "sentences"])
 
 

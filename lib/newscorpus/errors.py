@@ -32,9 +32,9 @@ class Problem:
 
     Examples
     --------
-    >>> print(Problem("metadata.csv line 2", "the date '2016-02-30' does not exist",
-    ...               "write a real date as YYYY-MM-DD", field="published"))
-    metadata.csv line 2, field 'published': the date '2016-02-30' does not exist. Fix: write a real date as YYYY-MM-DD.
+    >>> print(Problem("metadata.csv line 2", "no such date: 2016-02-30",
+    ...               "write a real date", field="published"))
+    metadata.csv line 2, field 'published': no such date: 2016-02-30. Fix: write a real date.
     """
 
     where: str

@@ -63,7 +63,8 @@ class SavedFigure:
         return "Saved " + ", ".join(display(p) for p in (self.png, self.svg, self.csv))
 
 
-def save_figure(fig, table: pd.DataFrame, name: str, figures_dir: str | os.PathLike[str]) -> SavedFigure:
+def save_figure(fig, table: pd.DataFrame, name: str,
+                figures_dir: str | os.PathLike[str]) -> SavedFigure:
     """Save ``fig`` as ``NAME.png`` and ``NAME.svg`` and ``table`` as ``NAME.csv``.
 
     All three files are written to temporary files first and renamed into place only when all
@@ -177,4 +178,5 @@ def timeline_chart(timeline: pd.DataFrame):
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     ax.grid(axis="y", visible=False)
+    ax.set_xlabel("publication date")
     return fig, ax

@@ -216,7 +216,8 @@ def describe() -> list[dict[str, str]]:
         },
         {
             "resource": "VADER lexicon",
-            "source": "vader_lexicon.txt in vaderSentiment, read by NLTK SentimentIntensityAnalyzer",
+            "source": "vader_lexicon.txt in vaderSentiment, "
+            "read by NLTK SentimentIntensityAnalyzer",
             "package": f"vaderSentiment {_version('vaderSentiment')}; nltk {_version('nltk')}",
         },
         {
