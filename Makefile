@@ -39,8 +39,16 @@ lint: setup ## check the library, tests and notebooks with ruff
 unit: setup ## run the library's unit tests and doctests
 	$(BIN)/pytest
 
-nbval: setup ## re-execute the stored notebooks and compare their outputs (nbval, strict)
+nbval: setup ## re-execute the stored notebooks, compare their outputs (nbval) and their figure files
+	@mkdir -p build && (cd figures && sha256sum -- *) > build/figures-before.sha256
 	$(BIN)/pytest $(NBVAL_FLAGS) notebooks
+	@(cd figures && sha256sum -- *) > build/figures-after.sha256
+	@diff build/figures-before.sha256 build/figures-after.sha256 >/dev/null || { \
+	  echo "error: re-executing the notebooks changed these files in figures/:" >&2; \
+	  diff build/figures-before.sha256 build/figures-after.sha256 >&2; \
+	  echo "Fix: run 'make run' and commit the figures, or make the figure code deterministic." >&2; \
+	  exit 1; }
+	@echo "figures/: every file reproduced byte for byte by the re-executed notebooks"
 
 lab: setup ## open the notebooks in JupyterLab with the project kernel
 	$(BIN)/jupyter lab notebooks
