@@ -50,8 +50,11 @@ nbval: setup ## re-execute the stored notebooks, compare their outputs (nbval) a
 	  exit 1; }
 	@echo "figures/: every file reproduced byte for byte by the re-executed notebooks"
 
+# JupyterLab refuses to run as root (containers) unless told it may.
+LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
+
 lab: setup ## open the notebooks in JupyterLab with the project kernel
-	$(BIN)/jupyter lab notebooks
+	$(BIN)/jupyter lab $(LAB_FLAGS) notebooks
 
 clean: ## remove generated files (build/, corpus/processed/, caches); keeps .venv
 	rm -rf build .pytest_cache .ruff_cache .hypothesis
