@@ -277,13 +277,13 @@ def test_raw_files_are_never_modified(tmp_path: Path) -> None:
     assert {p: (p.read_bytes(), p.stat().st_mtime_ns) for p in folder.rglob("*")} == before
 
 
-def test_crlf_and_bom_files_load_as_plain_text_checked_against_their_raw_bytes(
+def test_crlf_and_bom_files_load_with_their_line_ends_checked_against_their_raw_bytes(
         tmp_path: Path) -> None:
     raw = b"\xef\xbb\xbfline one\r\nline two\r\n"
     metadata = "\ufeffdoc_id,file,sha256\r\na,a.txt," + hashlib.sha256(raw).hexdigest() + "\r\n"
     corpus = load_corpus(make_corpus(tmp_path, metadata, {"a.txt": raw}))
     assert corpus.loc[0, "doc_id"] == "a"
-    assert corpus.loc[0, "text"] == "line one\nline two\n"
+    assert corpus.loc[0, "text"] == "line one\r\nline two\r\n"  # offsets stay exact
     assert corpus.loc[0, "n_bytes"] == len(raw)
 
 
@@ -311,7 +311,7 @@ def test_a_symlink_that_stays_inside_the_folder_is_fine(tmp_path: Path) -> None:
 def test_read_text_returns_the_text_of_a_utf8_file(tmp_path: Path) -> None:
     path = tmp_path / "a.txt"
     path.write_bytes("\ufeffMoscow\r\nDamascus\rAleppo".encode())
-    assert read_text(path) == "Moscow\nDamascus\nAleppo"
+    assert read_text(path) == "Moscow\r\nDamascus\rAleppo"
 
 
 @pytest.mark.parametrize(("content", "pattern"), [

@@ -133,7 +133,10 @@ def parse_published(value: str, precision: str = "") -> DateSpan | None:
 
 
 def _decode(data: bytes, where: str, shown: str) -> tuple[str, Problem | None]:
-    """Decode strict UTF-8, dropping a BOM and turning CRLF and CR into LF, or say why not.
+    """Decode strict UTF-8, dropping a BOM, or say why not.
+
+    Line ends are kept as they are, so that character offsets into the text trace back to the
+    file exactly.
 
     ``where`` places the problem; ``shown`` is the file's path as used in the suggested command.
     """
@@ -155,7 +158,7 @@ def _decode(data: bytes, where: str, shown: str) -> tuple[str, Problem | None]:
                            f" (line {line}) is invalid; it is probably {encoding} text, where that"
                            f" byte is '{char}'", "convert it and replace the original: iconv -f"
                            f" {encoding} -t utf-8 {shown} > converted.txt")
-    return text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n"), None
+    return text.removeprefix("\ufeff"), None
 
 
 def _empty(text: str, data: bytes, where: str) -> Problem | None:
@@ -166,7 +169,7 @@ def _empty(text: str, data: bytes, where: str) -> Problem | None:
 
 
 def read_text(path: Path, *, where: str = "") -> str:
-    """Read a UTF-8 text file strictly; a leading BOM is dropped and line ends become ``\\n``.
+    """Read a UTF-8 text file strictly; a leading BOM is dropped, line ends are kept.
 
     Parameters
     ----------
@@ -186,7 +189,7 @@ def read_text(path: Path, *, where: str = "") -> str:
     >>> path = Path(tempfile.mkdtemp()) / "a.txt"
     >>> _ = path.write_bytes(b"\\xef\\xbb\\xbfcaf\\xc3\\xa9\\r\\n")
     >>> read_text(path)
-    'café\\n'
+    'café\\r\\n'
     >>> _ = path.write_bytes(b"caf\\xe9")
     >>> read_text(path, where="a.txt")  # doctest: +ELLIPSIS
     Traceback (most recent call last):

@@ -1,6 +1,6 @@
 """Every linguistic resource the analysis uses, offline, from pinned packages or files in the repo.
 
-Nothing here downloads. ``nltk.download()`` is never called and NLTK's data folders are never
+Nothing here downloads. NLTK's downloader is never called and its data folders are never
 searched: each resource is built from a file whose origin is recorded in :func:`describe`.
 
 ============================  ==============================================================
