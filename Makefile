@@ -12,7 +12,7 @@ export SOURCE_DATE_EPOCH := 0
 
 NBVAL_FLAGS := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 
-.PHONY: help setup run test lint unit nbval lab clean distclean lock
+.PHONY: help setup run test lint unit nbval bench lab clean distclean lock
 
 help: ## list the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  make %-10s %s\n", $$1, $$2}' $(MAKEFILE_LIST)
@@ -34,7 +34,7 @@ run: setup ## execute every notebook with papermill (params/default.yaml) and wr
 test: setup lint unit nbval ## run the linter, the library tests and the notebook tests
 
 lint: setup ## check the library, tests and notebooks with ruff
-	$(BIN)/ruff check lib tests notebooks
+	$(BIN)/ruff check lib tests notebooks benchmarks
 
 unit: setup ## run the library's unit tests and doctests
 	$(BIN)/pytest
@@ -49,6 +49,9 @@ nbval: setup ## re-execute the stored notebooks, compare their outputs (nbval) a
 	  echo "Fix: run 'make run' and commit the figures, or make the figure code deterministic." >&2; \
 	  exit 1; }
 	@echo "figures/: every file reproduced byte for byte by the re-executed notebooks"
+
+bench: setup ## print throughput and memory of the library on a synthetic corpus (not a test)
+	$(BIN)/python benchmarks/bench_corpus.py --mb 20
 
 # JupyterLab refuses to run as root (containers) unless told it may.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)
