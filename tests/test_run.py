@@ -75,3 +75,13 @@ def test_a_failing_cell_is_named_and_the_stored_notebook_is_untouched(tmp_path):
         run.execute_notebook(nb, nb, {}, failed_dir=tmp_path / "failed", progress=False)
     assert nb.read_bytes() == before
     assert (tmp_path / "failed" / "01-bad.ipynb").is_file()
+
+
+def test_only_must_match_a_notebook(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    _notebook(nbs / "00-a.ipynb", "print(greeting)")
+    params = tmp_path / "p.yaml"
+    params.write_text("greeting: hi\n")
+    with pytest.raises(ParameterError, match="no notebook name starts with '07'.*00-a.ipynb"):
+        run.run_all(params, notebooks_dir=nbs, only=["07"])

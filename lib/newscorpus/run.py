@@ -208,6 +208,11 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
     notebooks = find_notebooks(nb_dir)
     if only:
         notebooks = [p for p in notebooks if any(p.name.startswith(o) for o in only)]
+        if not notebooks:
+            raise ParameterError(Problem(
+                "--only", f"no notebook name starts with {' or '.join(map(repr, only))}",
+                f"use the number of one of: {', '.join(p.name for p in find_notebooks(nb_dir))}",
+                field="only"))
     if corpus is not None:
         params["corpus_dir"] = str(resolve(corpus))
     if out is not None:
