@@ -22,6 +22,7 @@ import nbformat
 import yaml
 
 from newscorpus.errors import NewsCorpusError, ParameterError, Problem
+from newscorpus.outputs import atomic_path
 from newscorpus.paths import display, project_root, resolve
 
 __all__ = [
@@ -164,10 +165,8 @@ def execute_notebook(notebook: Path, output: Path, parameters: Mapping[str, obje
             "run on a smaller corpus or raise the timeout with --timeout")) from None
     seconds = time.perf_counter() - start
     nb = strip_volatile(nbformat.read(scratch, as_version=4))
-    output.parent.mkdir(parents=True, exist_ok=True)
-    tmp = output.with_name(f".{output.name}.tmp")
-    nbformat.write(nb, tmp)
-    os.replace(tmp, output)
+    with atomic_path(output) as tmp:
+        nbformat.write(nb, tmp)
     scratch.unlink()
     return NotebookRun(notebook, output, seconds, dict(parameters))
 
