@@ -35,12 +35,18 @@ def test_load_params_refuses_a_missing_file_and_a_non_mapping(tmp_path):
         run.load_params(broken)
 
 
-def test_an_unknown_parameter_is_refused_before_anything_runs(tmp_path):
+def _collection(tmp_path, params_yaml):
+    """A folder with one notebook, and a parameter file; return both paths."""
     nbs = tmp_path / "nbs"
     nbs.mkdir()
     _notebook(nbs / "00-a.ipynb", "print(greeting)")
     params = tmp_path / "p.yaml"
-    params.write_text("greting: hi\n")
+    params.write_text(params_yaml)
+    return nbs, params
+
+
+def test_an_unknown_parameter_is_refused_before_anything_runs(tmp_path):
+    nbs, params = _collection(tmp_path, "greting: hi\n")
     with pytest.raises(ParameterError, match="unknown parameter 'greting'.*use one of: greeting"):
         run.run_all(params, notebooks_dir=nbs)
 
@@ -78,10 +84,6 @@ def test_a_failing_cell_is_named_and_the_stored_notebook_is_untouched(tmp_path):
 
 
 def test_only_must_match_a_notebook(tmp_path):
-    nbs = tmp_path / "nbs"
-    nbs.mkdir()
-    _notebook(nbs / "00-a.ipynb", "print(greeting)")
-    params = tmp_path / "p.yaml"
-    params.write_text("greeting: hi\n")
+    nbs, params = _collection(tmp_path, "greeting: hi\n")
     with pytest.raises(ParameterError, match="no notebook name starts with '07'.*00-a.ipynb"):
         run.run_all(params, notebooks_dir=nbs, only=["07"])
