@@ -17,7 +17,7 @@ import pandas as pd
 
 from newscorpus.paths import display
 
-__all__ = ["WrittenFile", "atomic_path", "write_table"]
+__all__ = ["WrittenFile", "atomic_path", "table_to_csv", "write_table"]
 
 
 @contextlib.contextmanager
@@ -56,11 +56,13 @@ class WrittenFile(str):
         return f"Wrote {self}"
 
 
-def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> WrittenFile:
-    """Write ``table`` as UTF-8 CSV without its index, atomically, with ``\\n`` line ends.
+def table_to_csv(table: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Write ``table`` in the project's CSV form: UTF-8, no index, ``\\n`` line ends."""
+    table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
 
-    Returns the path written, for display.
-    """
+
+def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> WrittenFile:
+    """Write ``table`` with :func:`table_to_csv`, atomically; return the path, for display."""
     with atomic_path(path) as tmp:
-        table.to_csv(tmp, index=False, lineterminator="\n", encoding="utf-8")
+        table_to_csv(table, tmp)
     return WrittenFile(display(path))

@@ -19,7 +19,7 @@ import pandas as pd
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
 from newscorpus.errors import ParameterError, Problem
-from newscorpus.outputs import atomic_path
+from newscorpus.outputs import atomic_path, table_to_csv
 from newscorpus.paths import display
 
 __all__ = ["STYLE", "SavedFigure", "lengths_chart", "save_figure", "timeline_chart", "use_style"]
@@ -103,7 +103,7 @@ def save_figure(fig, table: pd.DataFrame, name: str,
         with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
             fig.savefig(png, format="png", metadata={"Software": None})
             fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
-        table.to_csv(csv, index=False, lineterminator="\n", encoding="utf-8")
+        table_to_csv(table, csv)
     return targets
 
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -214,8 +213,8 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
                 field="only"))
     if corpus is not None:
         params["corpus_dir"] = str(resolve(corpus))
-    if out is not None:
-        out_dir = resolve(out)
+    out_dir = None if out is None else resolve(out)
+    if out_dir is not None:
         params["figures_dir"] = str(out_dir / "figures")
         params["processed_dir"] = str(out_dir / "processed")
     declared = {nb: notebook_parameters(nb) for nb in notebooks}
@@ -234,7 +233,7 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
     runs = []
     for i, nb in enumerate(notebooks, 1):
         nb_params = {k: v for k, v in params.items() if k in declared[nb]}
-        output = nb if out is None else resolve(out) / "notebooks" / nb.name
+        output = nb if out_dir is None else out_dir / "notebooks" / nb.name
         log(f"[{i}/{len(notebooks)}] {display(nb)} -> {display(output)}", flush=True)
         run = execute_notebook(nb, output, nb_params, failed_dir=failed_dir, progress=progress,
                                timeout=timeout)
@@ -244,6 +243,3 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
         shutil.rmtree(failed_dir, ignore_errors=True)
     return runs
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit("use the `newscorpus run` command")
