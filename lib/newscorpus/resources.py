@@ -14,6 +14,10 @@ sentence splitter             NLTK's Punkt algorithm with parameters built from
                               ``data/abbreviations_en.txt`` in this package (no trained model
                               is downloaded)
 word tokenizer                one regular expression, :data:`WORD_PATTERN`
+English word list             the 100,000 most frequent English words in ``wordfreq`` (its
+                              data ships inside the package), minus one- and two-letter
+                              tokens not in ``data/short_words_en.txt``
+stemmer                       NLTK's Porter stemmer (an algorithm: no data files)
 ============================  ==============================================================
 """
 
@@ -31,6 +35,9 @@ __all__ = [
     "WORD_PATTERN",
     "abbreviations",
     "describe",
+    "english_words",
+    "is_word",
+    "stemmer",
     "sentence_spans",
     "sentence_splitter",
     "sentiment_analyzer",
@@ -93,6 +100,66 @@ def tokenize(text: str) -> list[str]:
     ["Russia's", 'U.S', 'policy', 'al-Assad', '3,000', 'tons']
     """
     return _WORD_RE.findall(text)
+
+
+# --- words ----------------------------------------------------------------------------------
+
+#: How many of wordfreq's most frequent English words count as words of the language.
+ENGLISH_WORDS_SIZE = 100_000
+
+_CLITIC = re.compile(r"['’](?:s|t|re|ve|ll|d|m)$")
+
+
+@functools.cache
+def english_words() -> frozenset[str]:
+    """Return the lower-case English word list used to tell words from fragments and noise.
+
+    The :data:`ENGLISH_WORDS_SIZE` most frequent words of ``wordfreq``'s English list, with
+    straight apostrophes. One- and two-letter entries are kept only if they are listed in
+    ``data/short_words_en.txt`` (wordfreq counts ``ed`` and ``th``, which in scraped text are
+    mostly pieces of broken words).
+
+    Examples
+    --------
+    >>> words = english_words()
+    >>> "launched" in words, "ed" in words, "it's" in words, "zxbun" in words
+    (True, False, True, False)
+    """
+    import wordfreq
+
+    lines = _data_file("short_words_en.txt").read_text(encoding="utf-8").splitlines()
+    short = {line.split("#", 1)[0].strip() for line in lines} - {""}
+    words = {w.replace("’", "'") for w in wordfreq.top_n_list("en", ENGLISH_WORDS_SIZE)}
+    return frozenset(w for w in words if len(w) > 2 or w in short) | short
+
+
+def is_word(token: str) -> bool:
+    """Return whether ``token`` is an English word (case-insensitive; see :func:`english_words`).
+
+    A word with a clitic (``Russia's``, ``don't``) counts if the word without it does, so a
+    fragment such as ``t's`` (from ``I t's``) does not.
+
+    Examples
+    --------
+    >>> [is_word(t) for t in ["Launched", "ed", "t's", "Russia's", "I"]]
+    [True, False, False, True, True]
+    """
+    word = _CLITIC.sub("", token.lower().replace("’", "'"))
+    return word in english_words()
+
+
+@functools.cache
+def stemmer():
+    """Return NLTK's Porter stemmer (pure algorithm, no data files).
+
+    Examples
+    --------
+    >>> stemmer().stem("negotiations")
+    'negoti'
+    """
+    from nltk.stem import PorterStemmer
+
+    return PorterStemmer()
 
 
 # --- sentences --------------------------------------------------------------------------------
@@ -203,8 +270,8 @@ def describe() -> list[dict[str, str]]:
 
     Examples
     --------
-    >>> [row["resource"] for row in describe()]
-    ['stop words', 'VADER lexicon', 'sentence splitter', 'word tokenizer']
+    >>> [row["resource"] for row in describe()][-3:]
+    ['word tokenizer', 'English word list', 'stemmer']
     """
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -230,5 +297,16 @@ def describe() -> list[dict[str, str]]:
             "resource": "word tokenizer",
             "source": f"regular expression {WORD_PATTERN}",
             "package": f"newscorpus {_version('newscorpus')}",
+        },
+        {
+            "resource": "English word list",
+            "source": f"wordfreq top {ENGLISH_WORDS_SIZE:,} English words "
+            f"({len(english_words()):,} after filtering short tokens)",
+            "package": f"wordfreq {_version('wordfreq')}",
+        },
+        {
+            "resource": "stemmer",
+            "source": "NLTK PorterStemmer",
+            "package": f"nltk {_version('nltk')}",
         },
     ]

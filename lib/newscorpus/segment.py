@@ -1,0 +1,238 @@
+"""Paragraphs, sentences, roles and tokens of a cleaned text, and the two sentence rules.
+
+Sentences are split with the project's Punkt splitter
+(:func:`newscorpus.resources.sentence_spans`) inside each paragraph, so no sentence runs
+across a paragraph break. Each paragraph gets a role:
+
+==============  ==================================================================================
+role            what it is
+==============  ==================================================================================
+``title``       the first paragraph, when it is short (at most 25 words) and comes before the body
+``standfirst``  other short paragraphs before the body (the summary under a headline)
+``dateline``    a paragraph that is only a date (``April 17, 2018``, ``Published 8 Dec 2024``),
+                or a wire dateline at the start of the body (``MOSCOW (Reuters) -``)
+``byline``      ``By Jane Doe and John Roe``
+``subheading``  a one-line paragraph of at most 12 words inside the body, with no final full stop
+``body``        everything else
+==============  ==================================================================================
+
+The body starts at the first paragraph of at least 45 words or right after a dateline or byline
+among the first six paragraphs, whichever comes first (at the latest with the seventh paragraph;
+with the second when no paragraph is that long).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import pandas as pd
+
+from newscorpus.resources import WORD_PATTERN, sentence_spans, stemmer, stop_words
+from newscorpus.rules import _is_furniture
+from newscorpus.textview import TextView
+
+__all__ = ["ROLES", "find_duplicates", "find_furniture_sentences", "paragraph_roles",
+           "sentences_of", "token_table"]
+
+_WORD = re.compile(WORD_PATTERN)
+
+ROLES = ("title", "standfirst", "dateline", "byline", "subheading", "body")
+
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = (rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? "
+         rf"\d{{4}}|{_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})")
+_DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated|first published)(?: on)?:?\s*)?"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?{_DATE}"
+    rf"(?:,? (?:at )?\d{{1,2}}[:.]\d{{2}}(?:\s?[ap]\.?m\.?)?(?: [A-Z]{{2,4}})?)?\.?$",
+    re.IGNORECASE)
+_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z][\w.'-]+", re.IGNORECASE)
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)*)?"
+    r"(?: \([A-Z][\w ]{0,20}\))? ?[—-]+ (?=\S)")
+
+
+def sentences_of(view: TextView) -> list[tuple[int, int, int]]:
+    """Return ``(paragraph, start, end)`` for each sentence of ``view``'s text.
+
+    ``paragraph`` is the 0-based paragraph (block) number; offsets index ``view.text``.
+    """
+    out = []
+    for number, block in enumerate(view.blocks):
+        start, end = block[0].start, block[-1].end
+        for a, b in sentence_spans(view.text[start:end]):
+            out.append((number, start + a, start + b))
+    return out
+
+
+def _with_space(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen a sentence span by one neighbouring space so no double space is left."""
+    if start > 0 and text[start - 1] == " ":
+        return start - 1, end
+    if end < len(text) and text[end] == " ":
+        return start, end + 1
+    return start, end
+
+
+def find_furniture_sentences(view: TextView) -> list[tuple[int, int]]:
+    """Sentences inside running text that are only a button or label (``Published.``)."""
+    return [_with_space(view.text, a, b) for _, a, b in sentences_of(view)
+            if _is_furniture(view.text[a:b])]
+
+
+def find_duplicates(view: TextView, *, threshold: float = 0.8,
+                    min_words: int = 4) -> list[tuple[int, int]]:
+    """Sentences that repeat an earlier sentence of the same text, exactly or nearly.
+
+    Sentences are compared as lower-case word sequences. A sentence of at least ``min_words``
+    words is a duplicate if it equals an earlier one, or if at least ``threshold`` of its word
+    trigrams occur in one earlier sentence (a snippet repeated with a different cut). The
+    first occurrence is kept. Each trigram indexes at most 200 sentences, so the work stays
+    linear in the length of the text.
+
+    Examples
+    --------
+    >>> text = ("Russia keeps two bases in Syria. Assad fled. "
+    ...         "Russia keeps two bases in Syria today. Assad fled.")
+    >>> [text[a:b] for a, b in find_duplicates(TextView(text))]
+    [' Russia keeps two bases in Syria today.']
+    """
+    spans = []
+    exact: set[tuple[str, ...]] = set()
+    index: dict[tuple[str, ...], list[int]] = {}
+    for number, (_, a, b) in enumerate(sentences_of(view)):
+        words = tuple(w.lower() for w in _WORD.findall(view.text[a:b]))
+        if len(words) < min_words:
+            continue
+        grams = set(zip(words, words[1:], words[2:], strict=False))
+        shared: Counter[int] = Counter()
+        for gram in grams:
+            shared.update(index.get(gram, ()))
+        best = max(shared.values(), default=0)
+        if words in exact or (grams and best / len(grams) >= threshold):
+            spans.append(_with_space(view.text, a, b))
+            continue
+        exact.add(words)
+        for gram in grams:
+            postings = index.setdefault(gram, [])
+            if len(postings) < 200:
+                postings.append(number)
+    return spans
+
+
+def paragraph_roles(paragraphs: list[str]) -> list[str]:
+    """Return the role of each paragraph of a cleaned text (see the module docstring).
+
+    Examples
+    --------
+    >>> paragraph_roles(["Why Moscow is returning to Syria", "By Jane Doe", "Jun 3, 2016",
+    ...                  "word " * 50, "What is Russia's goal?", "word " * 20])
+    ['title', 'byline', 'dateline', 'body', 'subheading', 'body']
+    """
+    words = [len(_WORD.findall(p)) for p in paragraphs]
+    def marker(text: str, n: int) -> str:
+        if "\n" not in text and n <= 12:
+            if _DATE_LINE.match(text):
+                return "dateline"
+            if _BYLINE.match(text):
+                return "byline"
+        return ""
+
+    markers = [marker(p, n) for p, n in zip(paragraphs, words, strict=True)]
+    body_start = min(next((i for i, n in enumerate(words) if n >= 45), 1), 6)
+    body_start = min([body_start] + [i + 1 for i, m in enumerate(markers[:6]) if m])
+    roles = []
+    for i, (text, n) in enumerate(zip(paragraphs, words, strict=True)):
+        one_line = "\n" not in text
+        if markers[i]:
+            role = markers[i]
+        elif i < body_start and n <= 60:
+            role = "title" if i == 0 and n <= 25 else "standfirst"
+        elif (one_line and n <= 12 and i + 1 < len(paragraphs)
+              and text.rstrip()[-1:] not in '.!,;"\''):
+            role = "subheading"
+        else:
+            role = "body"
+        roles.append(role)
+    return roles
+
+
+def wire_dateline(sentence: str) -> int:
+    """Return the length of a wire dateline opening ``sentence`` (0 if there is none).
+
+    Examples
+    --------
+    >>> s = "MOSCOW (Reuters) - Russia said on Monday it would stay."
+    >>> s[:wire_dateline(s)]
+    'MOSCOW (Reuters) - '
+    >>> wire_dateline("DAMASCUS, Syria — Ousted Syrian leader Bashar Assad said")
+    18
+    >>> wire_dateline("NATO - the alliance - met.")
+    0
+    """
+    match = _WIRE_DATELINE.match(sentence)
+    if not match or len(_WORD.findall(match.group())) > 6:
+        return 0
+    first = _WORD.findall(match.group())[0]
+    return match.end() if len(first) >= 3 and first.isupper() and first != "NATO" else 0
+
+
+def token_table(sentences: pd.DataFrame, *, lowercase: bool = True, stem: bool = True,
+                min_length: int = 1, extra_stop_words: Iterable[str] = ()) -> pd.DataFrame:
+    """Return one row per word token of ``sentences`` (a sentence table from cleaning).
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        With columns ``doc_id``, ``sentence_id`` and ``text``.
+    lowercase : bool
+        Whether ``term`` (the form counted by the keyword notebooks) is lower-cased.
+    stem : bool
+        Whether ``term`` is the Porter stem.
+    min_length : int
+        Tokens shorter than this many characters are left out.
+    extra_stop_words : iterable of str
+        Added to the stop words that set ``stop``.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``sentence_id``, ``position`` (0-based within the sentence), ``token``
+        (as written), ``lower``, ``stem`` (of the lower-case form), ``term`` and ``stop``.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sentence_id": [1], "text": ["The Russians stayed."]})
+    >>> table = token_table(s)
+    >>> table[["token", "stem", "stop"]].values.tolist()
+    [['The', 'the', True], ['Russians', 'russian', False], ['stayed', 'stay', False]]
+    """
+    if min_length < 1:
+        raise ValueError(f"min_length must be 1 or more, got {min_length}")
+    stops = stop_words(extra_stop_words)
+    stem_of = stemmer().stem
+    cache: dict[str, str] = {}
+    rows: dict[str, list] = {k: [] for k in ("doc_id", "sentence_id", "position", "token",
+                                             "lower", "stem", "term", "stop")}
+    for doc_id, sentence_id, text in zip(sentences["doc_id"], sentences["sentence_id"],
+                                         sentences["text"], strict=True):
+        position = 0
+        for token in _WORD.findall(text):
+            if len(token) < min_length:
+                continue
+            lower = token.lower()
+            stemmed = cache.get(lower)
+            if stemmed is None:
+                stemmed = cache[lower] = stem_of(lower)
+            term = (stemmed if stem else lower) if lowercase else (
+                stem_of(token, to_lowercase=False) if stem else token)
+            for key, value in (("doc_id", doc_id), ("sentence_id", sentence_id),
+                               ("position", position), ("token", token), ("lower", lower),
+                               ("stem", stemmed), ("term", term), ("stop", lower in stops)):
+                rows[key].append(value)
+            position += 1
+    table = pd.DataFrame(rows)
+    return table.astype({"position": "int64", "sentence_id": "int64", "stop": "bool"})
