@@ -1,6 +1,8 @@
 """The ``newscorpus`` command line.
 
 ``newscorpus validate DIR``      check a corpus folder; one summary line, or every problem
+``newscorpus clean FILE...``     print the clean text of each file, exactly as the notebooks
+                                 clean it (``--report``: the removals, as CSV)
 ``newscorpus run``               execute the notebooks with papermill (what ``make run`` does)
 ``newscorpus resources``         list the linguistic resources and their versions
 
@@ -16,7 +18,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newscorpus import __version__
-from newscorpus.errors import NewsCorpusError
+from newscorpus.errors import NewsCorpusError, Problem
 
 __all__ = ["main"]
 
@@ -46,6 +48,42 @@ def _run(args: argparse.Namespace) -> int:
                    corpus=here(args.corpus), out=here(args.out), only=args.only,
                    progress=not args.quiet, timeout=args.timeout)
     print(f"ran {len(runs)} notebook(s) in {sum(r.seconds for r in runs):.0f} s")
+    return 0
+
+
+def _clean(args: argparse.Namespace) -> int:
+    import csv
+
+    from newscorpus.clean import RULE_NAMES, check_rules, clean_text
+    from newscorpus.corpus import read_text
+
+    if args.list_rules:
+        from newscorpus.clean import rules_table
+
+        for row in rules_table().itertuples():
+            print(f"{row.rule:<20} {row.family:<12} {row.description}")
+        return 0
+    if not args.files:
+        raise NewsCorpusError(Problem("newscorpus clean", "no file given",
+                                      "name one or more text files, or - for standard input"))
+    rules = check_rules(args.rules, parameter="--rules") if args.rules else RULE_NAMES
+    skip = check_rules(args.skip, parameter="--skip") if args.skip else ()
+    rules = tuple(r for r in rules if r not in skip)
+    texts = []
+    for name in args.files:  # read every file first, so a bad one stops before any output
+        texts.append((name, sys.stdin.read() if name == "-" else read_text(Path(name))))
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    if args.report:
+        writer.writerow(["file", "rule", "family", "start", "end", "text"])
+    for number, (name, raw) in enumerate(texts):
+        result = clean_text(raw, rules=rules)
+        if args.report:
+            for r in result.removals:
+                writer.writerow([name, r.rule, r.family, r.start, r.end, r.text])
+            continue
+        if len(texts) > 1:
+            print(("\n" if number else "") + f"==> {name} <==")
+        print(result.text)
     return 0
 
 
@@ -83,6 +121,19 @@ def build_parser() -> argparse.ArgumentParser:
                    help="seconds a single cell may run (default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no per-cell progress bar")
     p.set_defaults(func=_run)
+
+    p = sub.add_parser("clean", help="print the clean text of text files, as the notebooks "
+                       "clean it", description="Print the clean text of each FILE (paragraphs "
+                       "separated by blank lines; a ==> FILE <== header when there are several)."
+                       " Use - to read standard input.")
+    p.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text files, or -")
+    p.add_argument("--report", action="store_true",
+                   help="print the removals as CSV (file, rule, family, start, end, text; "
+                   "offsets are characters into the file) instead of the text")
+    p.add_argument("--rules", nargs="+", metavar="RULE", help="run only these rules")
+    p.add_argument("--skip", nargs="+", metavar="RULE", help="do not run these rules")
+    p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
+    p.set_defaults(func=_clean)
 
     p = sub.add_parser("resources", help="list the linguistic resources and their versions")
     p.set_defaults(func=_resources)

@@ -22,7 +22,7 @@ from importlib import resources
 from newscorpus.resources import WORD_PATTERN, is_word, stemmer, stop_words
 from newscorpus.textview import Line, TextView
 
-__all__ = ["RULES", "Rule", "page_furniture", "photo_agencies"]
+__all__ = ["BYLINE", "DATE_LINE", "RULES", "Rule", "page_furniture", "photo_agencies"]
 
 Span = tuple[int, int]
 _WORD = re.compile(WORD_PATTERN)
@@ -61,6 +61,20 @@ def page_furniture() -> frozenset[str]:
     return _phrases("page_furniture_en.txt")
 
 
+_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_DATE = (rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? "
+         rf"\d{{4}}|{_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})")
+#: A byline: ``By Jane Doe and John Roe``.
+BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z][\w.'-]+", re.IGNORECASE)
+
+#: A line that is only a date, perhaps with a time and "Published"/"Updated" before it.
+DATE_LINE = re.compile(
+    rf"^(?:(?:published|updated|posted|last updated|first published)(?: on)?:?\s*)?"
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?{_DATE}"
+    rf"(?:,? (?:at )?\d{{1,2}}[:.]\d{{2}}(?:\s?[ap]\.?m\.?)?(?: [A-Z]{{2,4}})?)?\.?$",
+    re.IGNORECASE)
+
 def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -79,7 +93,7 @@ _COUNTED_FURNITURE = re.compile(
     r"\d+\s*(?:min(?:ute)?s?|sec)\.? (?:read|listen|watch)"
     r"|(?:read|view|show) (?:all )?\d+ comments?|\d+ comments?"
     r"|(?:updated|published|posted) \d+ (?:minutes?|hours?|days?) ago"
-    r"|page \d+(?: of \d+)?|\d+ of \d+", re.IGNORECASE)
+    r"|page \d+(?: of \d+)?|\d+ of \d+|skip to [\w ]{1,40}", re.IGNORECASE)
 
 
 # --- captions and credits ---------------------------------------------------------------------
@@ -97,6 +111,7 @@ _CAPTION_PREFIX = _any(
 _TRAILING_CREDIT = _any(
     r"(?:^|[.!?\"')]\s+)\(?(?:photo(?:graph)?|image|picture|credit)(?: by| credit)?\s*[:,]?\s+"
     r"[^.()]{1,80}\)?\.?$",
+    r"(?:^|[.!?\"')]\s*)credits?\s*(?:\.{2,}|…|:)\s*\S.{0,80}$",
 )
 
 
@@ -139,7 +154,7 @@ def find_captions(view: TextView) -> list[Span]:
     ``In this photo ...``) or ends with a credit (``... 2015. Photo by REUTERS/Name``). The
     caption before a credit that stands alone is removed with it: the previous line of the
     paragraph, or the previous one-line paragraph of at most 60 words with no quotation in it
-    (never the first paragraph, which is the title).
+    (never the first paragraph, which is the title), if it ends as a sentence does.
     """
     spans: list[Span] = []
     lines = view.lines
@@ -149,13 +164,13 @@ def find_captions(view: TextView) -> list[Span]:
         credit = _is_credit(line.text)
         if credit or _CAPTION_PREFIX.search(line.text) or _trailing_credit(line.text):
             spans.append((line.start, line.end))
-        if not credit or i == 0:
-            continue
+        if not credit or i == 0 or _CREDIT_PREFIX.search(line.text):
+            continue  # "Image source, X" comes before its caption, not after it
         prev = lines[i - 1]
         block = view.blocks[prev.block]
-        if prev.block == line.block or (
+        if prev.text.endswith((".", ")")) and (prev.block == line.block or (
                 len(block) == 1 and prev.block > 0 and _words(prev.text) <= 60
-                and not re.search(r"[\"“”]", prev.text)):
+                and not re.search(r"[\"“”]", prev.text))):
             spans.append((prev.start, prev.end))
     return spans
 
@@ -170,19 +185,23 @@ _PROMPT = _any(
     r"privacy (?:policy|notice))",
     r"^(?:get|receive|subscribe to|sign up (?:to|for)) (?:our|the) [\w' -]{0,40}newsletter",
     r"^(?:our|the) (?:free |weekly |daily |morning |evening |best )*newsletter",
-    r"^privacy notice\b", r"^after newsletter promotion$", r"\bsubscribers agree to\b",
+    r"^privacy notice\b", r"^after newsletter promotion$",
+    r"^sign up(?: (?:to|for) [\w' -]{1,40})?\W*$", r"\bsubscribers agree to\b",
+    r"\b(?:our|the) (?:free )?(?:morning|evening|daily|weekly) (?:e-?mail|briefing|newsletter)\b",
     r"\bby (?:signing up|subscribing|registering),? you agree", r"^enter your e-?mail",
     r"^thank you for (?:signing up|subscribing|registering)",
     # subscriptions, registration, paywalls
     r"^continue reading\b", r"\bregister(?:ing)? (?:for free|at no cost|now|today)\b",
     r"\bunlimited (?:digital )?access\b", r"^already (?:a subscriber|registered|a member|have an "
     r"account)", r"^(?:log ?in|sign ?in|log ?out|register|subscribe)(?: now| today| here)?\W*$",
-    r"\b(?:subscribe|subscription) (?:now|today|to (?:continue|read|keep))\b",
+    r"\b(?:subscribe|subscription) (?:now|today|for|to (?:continue|read|keep))\b",
+    r"\bverify (?:your )?access\b", r"\blog ?in(?:to)? (?:to )?your [\w ]{0,20}account\b",
     r"^become a (?:member|subscriber|supporter|patron)\b",
     r"\b(?:article|content|story) is (?:for|only available to|reserved for|exclusive to) "
     r"(?:subscribers|members)\b", r"\byou(?:'ve| have) (?:reached|used|read) (?:your|the|all)"
     r" [\w ]{0,20}(?:limit|free articles?)\b", r"\bfree articles? (?:left|remaining)\b",
     # donations and support appeals
+    r"\bwe have a (?:small )?favou?r to ask\b",
     r"^(?:please )?support (?:us|our (?:work|journalism|reporting|newsroom)|independent "
     r"journalism|[^.]{1,40}!$)", r"\b(?:make|making) (?:a|your) (?:donation|contribution)\b",
     r"^donate\b", r"\bdonate (?:now|today|here|monthly)\b", r"\bconsider supporting\b",
@@ -202,7 +221,7 @@ _PROMPT = _any(
     r"\bcookies?\b.{0,60}\b(?:consent|accept|settings|preferences)\b",
 )
 _APPEAL_START = _any(r"^a message from\b", r"^dear (?:reader|friend|subscriber|member)s?\b",
-                     r"^before you go\b", r"^we have a (?:small )?favou?r to ask",
+                     r"^before you go\b", r"\bwe have a (?:small )?favou?r to ask",
                      r"^continue reading\b", r"\bnewsletter\b", r"^(?:support|help) (?:us|our)\b")
 _ADDRESS = re.compile(r"\b(?:we|our|us|you|your|yours)\b", re.IGNORECASE)
 _APPEAL_WORDS = re.compile(
@@ -214,7 +233,7 @@ def find_prompts(view: TextView) -> list[Span]:
     """Newsletter, subscription, registration, donation and paywall prompts; share and follow
     prompts; cookie and embed consent text.
 
-    A line of at most 50 words matching one of the prompt patterns is removed. A line that
+    A line of at most 80 words matching one of the prompt patterns is removed. A line that
     opens an appeal (``A Message from ...``, ``Dear readers``, a newsletter sign-up, a
     paywall's ``Continue reading ...``) also takes the lines after it for as long as they
     read as part of the appeal: buttons and list items of at most five words, or sentences
@@ -226,7 +245,7 @@ def find_prompts(view: TextView) -> list[Span]:
     while i < len(lines):
         line = lines[i]
         n = _words(line.text)
-        prompt = n <= 50 and _PROMPT.search(line.text)
+        prompt = n <= 80 and _PROMPT.search(line.text)
         opens = (n <= 12 or prompt) and _APPEAL_START.search(line.text)
         if not (opens or prompt):
             i += 1
@@ -306,16 +325,47 @@ def find_furniture_lines(view: TextView) -> list[Span]:
     return [(line.start, line.end) for line in view.lines if _is_furniture(line.text)]
 
 
+def _menu_item(text: str, max_words: int) -> bool:
+    return (_words(text) <= max_words and text[-1:] not in ".!?:,;\"'”"
+            and not DATE_LINE.match(text))
+
+
+def find_menus(view: TextView) -> list[Span]:
+    """Navigation menus and breadcrumbs: three or more lines in a row, in one paragraph, of at
+    most three words each with no sentence punctuation (``News / Sport / Business``); at the
+    very start of a page, two such lines of at most two words (``Opinion / Syria``)."""
+    spans: list[Span] = []
+    for block in view.blocks:
+        run: list[Line] = []
+        for line in block + [None]:
+            if line is not None and _menu_item(line.text, 3):
+                run.append(line)
+                continue
+            if len(run) >= 3:
+                spans.append((run[0].start, run[-1].end))
+            run = []
+    lines = view.lines
+    head = 0
+    while head < len(lines) and _menu_item(lines[head].text, 2):
+        head += 1
+    if head >= 2 and head < len(lines):
+        spans.append((lines[0].start, lines[head - 1].end))
+    return spans
+
+
 # --- tags and topics --------------------------------------------------------------------------
 
 _TAG_HEADING = re.compile(
-    r"^(?:topics?(?: covered)?|tags?|tagged(?: with)?|related topics|explore more on these "
-    r"topics|more on these topics|filed under|keywords|categories|subjects?|more about)\s*:?",
+    r"^(?:(?:suggested |related |popular |more )?topics?(?: covered)?|tags?|tagged(?: with)?|"
+    r"explore more on these topics|more on these topics|filed under|keywords|categories|"
+    r"subjects?|more about)\s*:?",
     re.IGNORECASE)
 
 
 def _tag_list(text: str) -> bool:
     """Whether a line is a list of tags: short items separated by commas, pipes or bullets."""
+    if DATE_LINE.match(text):
+        return False
     items = [t for t in re.split(r"\s*[,;|•·]\s*", text.strip().rstrip(".")) if t]
     return bool(items) and all(_words(t) <= 6 for t in items) and (
         len(items) >= 2 or _words(text) <= 5)
@@ -339,7 +389,8 @@ def find_tags(view: TextView) -> list[Span]:
             continue
         spans.append((lines[i].start, lines[i].end))
         i += 1
-        while i < len(lines) and _tag_list(lines[i].text) and not _is_sentence(lines[i].text):
+        while (i < len(lines) and _tag_list(lines[i].text) and not _is_sentence(lines[i].text)
+               and not _LIST_HEADING.search(lines[i].text)):
             spans.append((lines[i].start, lines[i].end))
             i += 1
     return spans
@@ -364,11 +415,13 @@ _DISCLAIMER = _any(
     r"\bappears? in print on\b", r"^©", r"^copyright\b", r"\ball rights reserved\b",
     r"^this (?:article|story|piece) (?:has been|was) (?:amended|corrected|updated)\b",
     r"^_{3,}\s*$", r"^(?:the )?author'?s? (?:bio|biography)\b",
+    r"\bis not responsible for the content of external\b",
 )
 _BIO = re.compile(
     r"^(?:[—–-]\s*)?[A-Z][\w.'-]+(?: (?:[A-Z][\w.'-]*|de|al|van|von|bin|ibn|la|le)){0,4},? "
-    r"(?:is|was|serves as|has been|is currently|was formerly) (?:a|an|the|currently|formerly|"
-    r"previously|also)\b")
+    r"(?:(?:is|was|serves as|has been|is currently|was formerly) (?:a|an|the|currently|formerly|"
+    r"previously|also)\b|(?:reports|writes|reported|wrote) (?:on|about|for|from)\b|covers\b|"
+    r"is based in\b)")
 
 
 def find_disclaimers(view: TextView) -> list[Span]:
@@ -421,7 +474,8 @@ def find_promo_headlines(view: TextView) -> list[Span]:
     for block in view.blocks[2:]:
         text = block[0].text
         if (len(block) == 1 and 4 <= _words(text) <= 20 and not text.endswith(".")
-                and not text.startswith(("\"", "'", "“"))):
+                and not text.startswith(("\"", "'", "“")) and not BYLINE.match(text)
+                and not DATE_LINE.match(text)):
             candidates.append(block[0])
     if not candidates:
         return []
@@ -489,12 +543,21 @@ _LETTERS = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
 _PAIR = re.compile(rf"(?<![\w'’-])({_LETTERS}) ({_LETTERS})(?![\w'’-])")
 
 
+@functools.cache
+def word_endings() -> frozenset[str]:
+    """Endings that are pieces of a broken word when alone (``data/word_endings_en.txt``)."""
+    return _phrases("word_endings_en.txt")
+
+
 def find_broken_words(view: TextView) -> list[Span]:
-    """Words broken by a stray space (``launch ed``, ``I t's``): the space is removed.
+    """Words broken by a stray space (``launch ed``, ``govern ment``, ``I t's``): the space is
+    removed.
 
     Two neighbouring letter tokens are joined when the joined form is an English word
-    (:func:`~newscorpus.resources.is_word`) and at least one of the two parts is not, and the
-    second part starts in lower case. ``a bout`` stays, because both parts are words.
+    (:func:`~newscorpus.resources.is_word`), the second part starts in lower case, and at
+    least one part is not a word: not in the word list, or (the second part) a word ending
+    such as ``ed``, ``ment`` or ``tions`` (:func:`word_endings`). ``a bout`` stays, because
+    both parts are words.
     """
     spans = []
     text = view.text
@@ -505,7 +568,7 @@ def find_broken_words(view: TextView) -> list[Span]:
             break
         left, right = match.group(1), match.group(2)
         if (right[0].islower() and len(left) + len(right) >= 4 and is_word(left + right)
-                and not (is_word(left) and is_word(right))):
+                and not (is_word(left) and is_word(right) and right not in word_endings())):
             spans.append((match.end(1), match.start(2)))
             pos = match.end()
         else:
@@ -558,6 +621,8 @@ RULES: tuple[Rule, ...] = (
          "Read more", find_related),
     Rule("furniture", "related", "buttons and navigation left on their own line",
          find_furniture_lines),
+    Rule("menus", "related", "navigation menus and breadcrumbs: runs of very short lines",
+         find_menus),
     Rule("disclaimers", "disclaimer", "author disclaimers, reporting credits, print and "
          "copyright notes", find_disclaimers),
     Rule("author_bios", "disclaimer", "author bios at the end of a piece", find_author_bios),

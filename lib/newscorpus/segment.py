@@ -30,7 +30,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from newscorpus.resources import WORD_PATTERN, sentence_spans, stemmer, stop_words
-from newscorpus.rules import _is_furniture
+from newscorpus.rules import BYLINE, DATE_LINE, _is_furniture
 from newscorpus.textview import TextView
 
 __all__ = ["ROLES", "find_duplicates", "find_furniture_sentences", "paragraph_roles",
@@ -40,18 +40,8 @@ _WORD = re.compile(WORD_PATTERN)
 
 ROLES = ("title", "standfirst", "dateline", "byline", "subheading", "body")
 
-_MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_DATE = (rf"(?:{_MONTH} \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|\d{{1,2}}(?:st|nd|rd|th)? {_MONTH},? "
-         rf"\d{{4}}|{_MONTH} \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{1,2}}[/.]\d{{1,2}}[/.]\d{{2,4}})")
-_DATE_LINE = re.compile(
-    rf"^(?:(?:published|updated|posted|last updated|first published)(?: on)?:?\s*)?"
-    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,? )?{_DATE}"
-    rf"(?:,? (?:at )?\d{{1,2}}[:.]\d{{2}}(?:\s?[ap]\.?m\.?)?(?: [A-Z]{{2,4}})?)?\.?$",
-    re.IGNORECASE)
-_BYLINE = re.compile(r"^(?:by|written by|words by|reporting by)\s+[A-Z][\w.'-]+", re.IGNORECASE)
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z][A-Z'.-]{2,}(?: [A-Z][A-Z'.-]+)*(?:, [A-Z][\w.]+(?: [A-Z][\w.]+)*)?"
+    r"^[A-Z][A-Z'.-]{2,}(?:[ /][A-Z][A-Z'.-]+)*(?:, [A-Z][\w.]+(?: [\w.]+){0,3})?"
     r"(?: \([A-Z][\w ]{0,20}\))? ?[—-]+ (?=\S)")
 
 
@@ -77,21 +67,42 @@ def _with_space(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_PIECE = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")
+
+
+def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """Split ``text[a:b]`` after every full stop, question or exclamation mark followed by a
+    capital, more eagerly than the sentence splitter (which does not split after ``U.``)."""
+    out, start = [], a
+    for match in _PIECE.finditer(text, a, b):
+        out.append((start, match.start()))
+        start = match.end()
+    return out + [(start, b)]
+
+
 def find_furniture_sentences(view: TextView) -> list[tuple[int, int]]:
-    """Sentences inside running text that are only a button or label (``Published.``)."""
-    return [_with_space(view.text, a, b) for _, a, b in sentences_of(view)
-            if _is_furniture(view.text[a:b])]
+    """Sentences, or pieces of a sentence after a full stop, that are only a button or label
+    (``Published.``, ``Subsection.``) inside running text."""
+    return [_with_space(view.text, p, q) for _, a, b in sentences_of(view)
+            for p, q in _pieces(view.text, a, b) if _is_furniture(view.text[p:q])]
 
 
-def find_duplicates(view: TextView, *, threshold: float = 0.8,
-                    min_words: int = 4) -> list[tuple[int, int]]:
-    """Sentences that repeat an earlier sentence of the same text, exactly or nearly.
+def find_duplicates(view: TextView, *, threshold: float = 0.8, min_words: int = 4,
+                    passage_words: int = 12) -> list[tuple[int, int]]:
+    """Sentences and passages that repeat earlier text of the same document.
 
-    Sentences are compared as lower-case word sequences. A sentence of at least ``min_words``
-    words is a duplicate if it equals an earlier one, or if at least ``threshold`` of its word
-    trigrams occur in one earlier sentence (a snippet repeated with a different cut). The
-    first occurrence is kept. Each trigram indexes at most 200 sentences, so the work stays
-    linear in the length of the text.
+    The first occurrence is always kept; words are compared in lower case.
+
+    * A sentence of at least ``min_words`` words is a duplicate if it equals an earlier one,
+      or if at least ``threshold`` of its word trigrams occur in one earlier sentence (a
+      snippet repeated with a different cut). Each trigram indexes at most 200 sentences, so
+      the work stays linear in the length of the text.
+    * A passage of ``passage_words`` words or more that occurred before is a duplicate
+      wherever it stands: a snippet cut short and run into the next one is not a sentence of
+      its own.
+    * A sentence of ``min_words`` words or more that occurred before as a whole sentence is
+      a duplicate also where it ends a longer run of text (``... was staging What does Russia
+      really want?``).
 
     Examples
     --------
@@ -120,6 +131,46 @@ def find_duplicates(view: TextView, *, threshold: float = 0.8,
             postings = index.setdefault(gram, [])
             if len(postings) < 200:
                 postings.append(number)
+    return spans + _repeated_passages(view.text, passage_words, min_words)
+
+
+def _repeated_passages(text: str, size: int, min_words: int) -> list[tuple[int, int]]:
+    tokens = list(_WORD.finditer(text))
+    words = [t.group().lower() for t in tokens]
+    first: dict[tuple[str, ...], int] = {}
+    marked = [False] * len(tokens)
+    for i in range(len(words) - size + 1):
+        j = first.setdefault(tuple(words[i:i + size]), i)
+        if j + size <= i:
+            marked[i:i + size] = [True] * size
+    # Whole clauses (capitalised, ending in . ? or !) seen before, ending a later run of text.
+    clauses: set[tuple[str, ...]] = set()
+    start = 0
+    for i, token in enumerate(tokens):
+        end_char = text[token.end():token.end() + 1]
+        if end_char not in (".", "?", "!"):
+            continue
+        clause = words[start:i + 1]
+        for k in range(start, i + 1 - min_words + 1):
+            if (k == start or tokens[k].group()[0].isupper()) and tuple(words[k:i + 1]) in clauses:
+                marked[k:i + 1] = [True] * (i + 1 - k)
+                break
+        if len(clause) >= min_words and tokens[start].group()[0].isupper():
+            clauses.add(tuple(clause))
+        start = i + 1
+    spans, i = [], 0
+    while i < len(tokens):
+        if not marked[i]:
+            i += 1
+            continue
+        j = i
+        while j + 1 < len(tokens) and marked[j + 1]:
+            j += 1
+        end = tokens[j].end()
+        if text[end:end + 1] in (".", "?", "!", ","):
+            end += 1
+        spans.append(_with_space(text, tokens[i].start(), end))
+        i = j + 1
     return spans
 
 
@@ -135,9 +186,9 @@ def paragraph_roles(paragraphs: list[str]) -> list[str]:
     words = [len(_WORD.findall(p)) for p in paragraphs]
     def marker(text: str, n: int) -> str:
         if "\n" not in text and n <= 12:
-            if _DATE_LINE.match(text):
+            if DATE_LINE.match(text):
                 return "dateline"
-            if _BYLINE.match(text):
+            if BYLINE.match(text):
                 return "byline"
         return ""
 
