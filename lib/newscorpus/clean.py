@@ -40,6 +40,7 @@ __all__ = ["RULE_NAMES", "CleanText", "Removal", "Sentence", "check_rules", "cle
 #: The names of all rules, in the order they run.
 RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
 _BY_NAME = {rule.name: rule for rule in RULES}
+_MAX_ROUNDS = 5
 _SENTENCE_RULES = {"furniture_sentences": find_furniture_sentences, "duplicates": find_duplicates}
 
 
@@ -170,11 +171,18 @@ def clean_text(raw: str, *, rules: Iterable[str] | None = None) -> CleanText:
             removals.append(Removal(rule.name, rule.family, start, end, raw[start:end]))
         return view.remove(spans)
 
-    for name in selected:
-        rule = _BY_NAME[name]
-        find = rule.find or _SENTENCE_RULES.get(name)
-        if find is not None:
-            view = apply(view, rule, find(view))
+    # Removing one thing can expose another (a duplicate sentence taken out of a line leaves
+    # "Read more" alone on it), so the rules run again until a round removes nothing: the
+    # result is then clean by every rule, and cleaning it again changes nothing.
+    for _ in range(_MAX_ROUNDS):
+        before = len(removals)
+        for name in selected:
+            rule = _BY_NAME[name]
+            find = rule.find or _SENTENCE_RULES.get(name)
+            if find is not None:
+                view = apply(view, rule, find(view))
+        if len(removals) == before:
+            break
     return _assemble(raw, view, removals)
 
 

@@ -203,5 +203,14 @@ def normalize(text: str) -> tuple[str, OffsetMap]:
     if pos < len(text):
         pieces.append(text[pos:])
         offsets.add(len(text) - pos, pos, len(text), True)
-    return "".join(pieces), offsets
+    out = "".join(pieces)
+    if _DOUBLE_SPACE.search(out):  # spaces that met where an invisible character was dropped
+        again, inner = normalize(out)
+        composed = offsets.then(inner)
+        composed.dropped = offsets.dropped
+        return again, composed
+    return out, offsets
+
+
+_DOUBLE_SPACE = re.compile(r"[^\S\n]{2,}")
 
