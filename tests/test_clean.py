@@ -335,7 +335,7 @@ def test_gold_removals_are_precise(gold_result):
 def test_gold_boilerplate_is_found(gold_result):
     path, _, _, scores = gold_result
     # Every block in the four corpus articles; most of it on other outlets' pages.
-    floor = {"seeds": 0.97, "outlets": 0.85, "heldout": 0.75}[path.parent.name]
+    floor = {"seeds": 0.97, "outlets": 0.9}.get(path.parent.name, 0.8)
     assert scores["recall"] >= floor, scores["missed"]
 
 

@@ -35,7 +35,7 @@ from newscorpus.segment import (
 from newscorpus.textview import TextView, merge_spans
 
 __all__ = ["RULE_NAMES", "CleanText", "Removal", "Sentence", "check_rules", "clean_corpus",
-           "clean_text", "rules_table"]
+           "clean_text", "rules_table", "select_rules"]
 
 #: The names of all rules, in the order they run.
 RULE_NAMES: tuple[str, ...] = tuple(rule.name for rule in RULES)
@@ -122,6 +122,18 @@ def check_rules(rules: Iterable[str] | None = None, *, parameter: str = "rules")
     return tuple(name for name in RULE_NAMES if name in rules)
 
 
+def select_rules(skip: Iterable[str] = (), *, parameter: str = "skip_rules") -> tuple[str, ...]:
+    """Return every rule name except those in ``skip`` (checked: an unknown name is refused).
+
+    Examples
+    --------
+    >>> len(select_rules()) - len(select_rules(["duplicates", "gibberish"]))
+    2
+    """
+    skipped = check_rules(skip, parameter=parameter) if skip else ()
+    return tuple(name for name in RULE_NAMES if name not in skipped)
+
+
 def rules_table() -> pd.DataFrame:
     """Return the rules in pipeline order with their family and description.
 
@@ -174,13 +186,17 @@ def clean_text(raw: str, *, rules: Iterable[str] | None = None) -> CleanText:
     # Removing one thing can expose another (a duplicate sentence taken out of a line leaves
     # "Read more" alone on it), so the rules run again until a round removes nothing: the
     # result is then clean by every rule, and cleaning it again changes nothing.
+    # A rule that found nothing in a text is not asked again about the same text.
+    done: dict[str, TextView] = {}
     for _ in range(_MAX_ROUNDS):
         before = len(removals)
         for name in selected:
             rule = _BY_NAME[name]
             find = rule.find or _SENTENCE_RULES.get(name)
-            if find is not None:
-                view = apply(view, rule, find(view))
+            if find is None or done.get(name) is view:
+                continue
+            view = apply(view, rule, find(view))
+            done[name] = view
         if len(removals) == before:
             break
     return _assemble(raw, view, removals)
@@ -243,7 +259,7 @@ def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
         ``sentence_id``, ``paragraph``, ``role``, ``text``, ``start``, ``end``). Offsets are
         character offsets into the raw text of the document.
     """
-    from tqdm.auto import tqdm
+    from tqdm import tqdm
 
     selected = check_rules(rules)
     texts, removals, sentences = [], [], []

@@ -54,7 +54,7 @@ def _run(args: argparse.Namespace) -> int:
 def _clean(args: argparse.Namespace) -> int:
     import csv
 
-    from newscorpus.clean import RULE_NAMES, check_rules, clean_text
+    from newscorpus.clean import RULE_NAMES, check_rules, clean_text, select_rules
     from newscorpus.corpus import read_text
 
     if args.list_rules:
@@ -67,8 +67,7 @@ def _clean(args: argparse.Namespace) -> int:
         raise NewsCorpusError(Problem("newscorpus clean", "no file given",
                                       "name one or more text files, or - for standard input"))
     rules = check_rules(args.rules, parameter="--rules") if args.rules else RULE_NAMES
-    skip = check_rules(args.skip, parameter="--skip") if args.skip else ()
-    rules = tuple(r for r in rules if r not in skip)
+    rules = tuple(r for r in rules if r in select_rules(args.skip or (), parameter="--skip"))
     texts = []
     for name in args.files:  # read every file first, so a bad one stops before any output
         texts.append((name, sys.stdin.read() if name == "-" else read_text(Path(name))))

@@ -133,6 +133,7 @@ def english_words() -> frozenset[str]:
     return frozenset(w for w in words if len(w) > 2 or w in short) | short
 
 
+@functools.lru_cache(maxsize=500_000)
 def is_word(token: str) -> bool:
     """Return whether ``token`` is an English word (case-insensitive; see :func:`english_words`).
 

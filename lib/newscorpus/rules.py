@@ -76,7 +76,8 @@ DATE_LINE = re.compile(
     re.IGNORECASE)
 
 def _words(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Number of words, counted as space-separated pieces (cheap; used for length limits)."""
+    return len(text.split())
 
 
 def _any(*patterns: str) -> re.Pattern[str]:
@@ -85,7 +86,7 @@ def _any(*patterns: str) -> re.Pattern[str]:
 
 def _is_furniture(text: str) -> bool:
     """Whether ``text`` is only a button or navigation label (see :func:`page_furniture`)."""
-    core = re.sub(r"^[\W_]+|[\s.:|>»›→·•]+$", "", text.strip()).lower()
+    core = re.sub(r"^[\W_]+|[\s.:!|>»›→·•]+$", "", text.strip()).lower()
     return bool(core) and (core in page_furniture() or bool(_COUNTED_FURNITURE.fullmatch(core)))
 
 
@@ -93,7 +94,8 @@ _COUNTED_FURNITURE = re.compile(
     r"\d+\s*(?:min(?:ute)?s?|sec)\.? (?:read|listen|watch)"
     r"|(?:read|view|show) (?:all )?\d+ comments?|\d+ comments?"
     r"|(?:updated|published|posted) \d+ (?:minutes?|hours?|days?) ago"
-    r"|page \d+(?: of \d+)?|\d+ of \d+|skip to [\w ]{1,40}", re.IGNORECASE)
+    r"|page \d+(?: of \d+)?|(?:list |item |slide |image )?\d+ of \d+|skip to [\w ]{1,40}"
+    r"|\d{1,2}:\d{2}(?::\d{2})?|comments? \(\d+\)", re.IGNORECASE)
 
 
 # --- captions and credits ---------------------------------------------------------------------
@@ -112,6 +114,7 @@ _TRAILING_CREDIT = _any(
     r"(?:^|[.!?\"')]\s+)\(?(?:photo(?:graph)?|image|picture|credit)(?: by| credit)?\s*[:,]?\s+"
     r"[^.()]{1,80}\)?\.?$",
     r"(?:^|[.!?\"')]\s*)credits?\s*(?:\.{2,}|…|:)\s*\S.{0,80}$",
+    r"\[(?:(?:file|photo|image|picture)\s*:\s*)?[^\[\]]{1,60}/[^\[\]]{1,40}\]$",
 )
 
 
@@ -185,7 +188,8 @@ _PROMPT = _any(
     r"privacy (?:policy|notice))",
     r"^(?:get|receive|subscribe to|sign up (?:to|for)) (?:our|the) [\w' -]{0,40}newsletter",
     r"^(?:our|the) (?:free |weekly |daily |morning |evening |best )*newsletter",
-    r"^privacy notice\b", r"^after newsletter promotion$",
+    r"^privacy notice\b", r"^after newsletter promotion$", r"^sign up\b",
+    r"^(?:[\w'-]+ ){0,3}newsletters?\W*$",
     r"^sign up(?: (?:to|for) [\w' -]{1,40})?\W*$", r"\bsubscribers agree to\b",
     r"\b(?:our|the) (?:free )?(?:morning|evening|daily|weekly) (?:e-?mail|briefing|newsletter)\b",
     r"\bby (?:signing up|subscribing|registering),? you agree", r"^enter your e-?mail",
@@ -218,11 +222,24 @@ _PROMPT = _any(
     r" (?:it|they) may (?:be using|use) cookies", r"\bask for your permission\b",
     r"^accept (?:and continue|cookies|all)\b", r"^skip [\w .]{1,30} post\b",
     r"^end of [\w .]{1,30} post\b", r"^manage (?:cookies|preferences|consent)\b",
+    r"^we value your privacy\b",
+    r"\bwe and our \d+ (?:partners|vendors)\b", r"^(?:reject|accept) all\b",
+    r"^privacy settings$", r"\brecaptcha\b", r"\blog ?in or register\b",
+    r"\bjoin the (?:discussion|conversation)\b", r"^sign in to your\b",
+    r"\bsave articles? to read later\b", r"^follow [\w .]{1,30}:$",
     r"\bcookies?\b.{0,60}\b(?:consent|accept|settings|preferences)\b",
 )
 _APPEAL_START = _any(r"^a message from\b", r"^dear (?:reader|friend|subscriber|member)s?\b",
                      r"^before you go\b", r"\bwe have a (?:small )?favou?r to ask",
-                     r"^continue reading\b", r"\bnewsletter\b", r"^(?:support|help) (?:us|our)\b")
+                     r"^continue reading\b", r"^(?:support|help) (?:us|our)\b")
+# Prompts speak to the reader: a line that matches a prompt pattern is one only if it is short,
+# addresses the reader, or opens with a command or a label. "A charity sent a newsletter to its
+# subscribers" is news about newsletters, not a prompt.
+_READER = re.compile(
+    r"\b(?:we|our|us|you|your|yours)\b|^(?:sign|subscribe|register|log|follow|share|donate|"
+    r"support|download|click|get|join|continue|enter|accept|allow|reject|skip|end of|manage|"
+    r"privacy notice|already|become|remind|not ready|thank you|please|save|read|watch|listen|"
+    r"free|try|start|unlock|want)\b", re.IGNORECASE)
 _ADDRESS = re.compile(r"\b(?:we|our|us|you|your|yours)\b", re.IGNORECASE)
 _APPEAL_WORDS = re.compile(
     r"support|donat|contribut|subscri|journalis|reader|newsletter|mailbox|inbox|independen|"
@@ -245,7 +262,8 @@ def find_prompts(view: TextView) -> list[Span]:
     while i < len(lines):
         line = lines[i]
         n = _words(line.text)
-        prompt = n <= 80 and _PROMPT.search(line.text)
+        prompt = (n <= 80 and _PROMPT.search(line.text)
+                  and (n <= 8 or _READER.search(line.text)))
         opens = (n <= 12 or prompt) and _APPEAL_START.search(line.text)
         if not (opens or prompt):
             i += 1
@@ -258,7 +276,7 @@ def find_prompts(view: TextView) -> list[Span]:
             text = lines[i].text
             n = _words(text)
             if _LIST_HEADING.search(text) or _TAG_HEADING.match(text) or not (
-                    n <= 5 or (n <= 120 and _PROMPT.search(text))
+                    n <= 5 or (n <= 120 and _PROMPT.search(text) and _READER.search(text))
                     or (n <= 120 and _ADDRESS.search(text) and _APPEAL_WORDS.search(text))):
                 break
             spans.append((lines[i].start, lines[i].end))
@@ -269,6 +287,7 @@ def find_prompts(view: TextView) -> list[Span]:
 # --- related articles, cross-promotion and page furniture -------------------------------------
 
 _LIST_HEADING = _any(
+    r"^keep reading\W*$",
     r"^(?:recommended|related|suggested|popular|trending|latest|top)(?: (?:articles?|stories|"
     r"reading|content|coverage|for you|news|links|videos|posts|now))?\W*$",
     r"^more (?:on this (?:story|topic)|from [\w .'-]{1,40}|stories|news|articles|in [\w ]{1,30}|"
@@ -298,7 +317,8 @@ def find_related(view: TextView) -> list[Span]:
 
     A list heading (``Recommended Articles``, ``More on this story``, ``Most read``, ...) is
     removed with the list items that follow it: lines of at most 25 words that do not read as
-    a sentence of prose. A line of at most 40 words that starts as a link does
+    a sentence of prose (an item in a new paragraph followed by prose is a subheading, and ends
+    the list). A line of at most 40 words that starts as a link does
     (``Read more: ...``, ``Recommended: "..."``, ``Watch: ...``) is removed on its own.
     """
     spans: list[Span] = []
@@ -310,6 +330,10 @@ def find_related(view: TextView) -> list[Span]:
             spans.append((line.start, line.end))
             i += 1
             while i < len(lines) and _list_item(lines[i].text):
+                # An item in a new paragraph that is followed by prose is a subheading.
+                if (lines[i].block != lines[i - 1].block and i + 1 < len(lines)
+                        and _is_prose(lines[i + 1].text)):
+                    break
                 spans.append((lines[i].start, lines[i].end))
                 i += 1
             continue
@@ -327,13 +351,21 @@ def find_furniture_lines(view: TextView) -> list[Span]:
 
 def _menu_item(text: str, max_words: int) -> bool:
     return (_words(text) <= max_words and text[-1:] not in ".!?:,;\"'”"
-            and not DATE_LINE.match(text))
+            and not DATE_LINE.match(text) and any(c.isalpha() for c in text))
+
+
+def _breadcrumb(text: str) -> bool:
+    """``World > Middle East``, ``Explainer|Syria's War``: short parts between separators."""
+    parts = [p for p in re.split(r"\s*[>»›|]\s*", text) if p.strip()]
+    return (len(parts) >= 2 and _words(text) <= 8 and all(_words(p) <= 3 for p in parts)
+            and text.rstrip()[-1:] not in ".!?")
 
 
 def find_menus(view: TextView) -> list[Span]:
     """Navigation menus and breadcrumbs: three or more lines in a row, in one paragraph, of at
     most three words each with no sentence punctuation (``News / Sport / Business``); at the
-    very start of a page, two such lines of at most two words (``Opinion / Syria``)."""
+    very start of a page, two such lines of at most two words (``Opinion / Syria``); a line of
+    short parts between ``>``, ``»`` or ``|`` (``World > Middle East``)."""
     spans: list[Span] = []
     for block in view.blocks:
         run: list[Line] = []
@@ -345,6 +377,7 @@ def find_menus(view: TextView) -> list[Span]:
                 spans.append((run[0].start, run[-1].end))
             run = []
     lines = view.lines
+    spans += [(line.start, line.end) for line in lines if _breadcrumb(line.text)]
     head = 0
     while head < len(lines) and _menu_item(lines[head].text, 2):
         head += 1
@@ -396,6 +429,10 @@ def find_tags(view: TextView) -> list[Span]:
     return spans
 
 
+def _is_prose(text: str) -> bool:
+    return _words(text) >= 12 and text.rstrip()[-1:] in ".!?\"'”"
+
+
 def _is_sentence(text: str) -> bool:
     return _words(text) >= 6 and text.rstrip()[-1:] in ".!?\"'"
 
@@ -416,9 +453,11 @@ _DISCLAIMER = _any(
     r"^this (?:article|story|piece) (?:has been|was) (?:amended|corrected|updated)\b",
     r"^_{3,}\s*$", r"^(?:the )?author'?s? (?:bio|biography)\b",
     r"\bis not responsible for the content of external\b",
+    r"^this (?:article|story|piece) was (?:originally|first) published\b",
+    r"^source: [\w .&,'-]{1,40}$", r"(?:^|\s)©\s?\d{4}\b",
 )
 _BIO = re.compile(
-    r"^(?:[—–-]\s*)?[A-Z][\w.'-]+(?: (?:[A-Z][\w.'-]*|de|al|van|von|bin|ibn|la|le)){0,4},? "
+    r"^(?:[—–-]\s*)?[A-Z][\w.'-]+(?: (?:[A-Z][\w.'-]*|de|al|van|von|bin|ibn|la|le)){1,4},? "
     r"(?:(?:is|was|serves as|has been|is currently|was formerly) (?:a|an|the|currently|formerly|"
     r"previously|also)\b|(?:reports|writes|reported|wrote) (?:on|about|for|from)\b|covers\b|"
     r"is based in\b)")
@@ -454,6 +493,12 @@ def find_author_bios(view: TextView) -> list[Span]:
 # --- cross-promotion headlines (by lexical cohesion) ------------------------------------------
 
 
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return stemmer().stem(word)
+
+
+
 def find_promo_headlines(view: TextView) -> list[Span]:
     """Headlines of other stories dropped between paragraphs with no marker.
 
@@ -464,7 +509,7 @@ def find_promo_headlines(view: TextView) -> list[Span]:
     story does not. Needs at least 150 content words elsewhere to judge.
     """
     stops = stop_words()
-    stem = stemmer().stem
+    stem = _stem
 
     def content(text: str) -> list[str]:
         return [stem(w.lower()) for w in _WORD.findall(text)
@@ -539,8 +584,7 @@ def find_citations(view: TextView) -> list[Span]:
 
 # --- inline: broken words and gibberish -------------------------------------------------------
 
-_LETTERS = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
-_PAIR = re.compile(rf"(?<![\w'’-])({_LETTERS}) ({_LETTERS})(?![\w'’-])")
+_LETTER_TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_]+(?:['’][^\W\d_]+)?(?![\w'’-])")
 
 
 @functools.cache
@@ -561,18 +605,18 @@ def find_broken_words(view: TextView) -> list[Span]:
     """
     spans = []
     text = view.text
-    pos = 0
-    while True:
-        match = _PAIR.search(text, pos)
-        if not match:
-            break
-        left, right = match.group(1), match.group(2)
-        if (right[0].islower() and len(left) + len(right) >= 4 and is_word(left + right)
-                and not (is_word(left) and is_word(right) and right not in word_endings())):
-            spans.append((match.end(1), match.start(2)))
-            pos = match.end()
-        else:
-            pos = match.start(2)  # the right token may pair with the next one
+    endings = word_endings()
+    previous = None
+    for match in _LETTER_TOKEN.finditer(text):
+        if (previous is not None and match.start() == previous.end() + 1
+                and text[previous.end()] == " "):
+            left, right = previous.group(), match.group()
+            if (right[0].islower() and len(left) + len(right) >= 4 and is_word(left + right)
+                    and not (is_word(left) and is_word(right) and right not in endings)):
+                spans.append((previous.end(), match.start()))
+                previous = None  # a joined word does not join again
+                continue
+        previous = match
     return spans
 
 
@@ -582,15 +626,19 @@ _TOKEN = re.compile(r"\S+")
 def _noise(token: str) -> bool:
     core = token.strip(".,;:!?\"'()[]")
     return (len(core) >= 2 and core.isalpha() and core.islower() and core.isascii()
-            and not is_word(core))
+            and (not is_word(core) or (len(core) >= 3 and not _VOWEL.search(core))))
+
+
+_VOWEL = re.compile(r"[aeiouy]")
 
 
 def find_gibberish(view: TextView, *, min_run: int = 3) -> list[Span]:
     """Runs of at least three neighbouring tokens that are not words of the language.
 
     A token counts as noise if it is lower-case letters only and not in the English word
-    list; capitalised names (``Khmeimim``, ``Lavrentiev``) never do, and one unknown word
-    between real words is not a run.
+    list, or has three letters or more and no vowel (``dwp``); capitalised names
+    (``Khmeimim``, ``Lavrentiev``) never do, and one unknown word between real words is not a
+    run.
     """
     spans = []
     for line in view.lines:

@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from newscorpus.resources import WORD_PATTERN, sentence_spans, stemmer, stop_words
+from newscorpus.resources import WORD_PATTERN, stemmer, stop_words
 from newscorpus.rules import BYLINE, DATE_LINE, _is_furniture
 from newscorpus.textview import TextView
 
@@ -49,13 +49,9 @@ def sentences_of(view: TextView) -> list[tuple[int, int, int]]:
     """Return ``(paragraph, start, end)`` for each sentence of ``view``'s text.
 
     ``paragraph`` is the 0-based paragraph (block) number; offsets index ``view.text``.
+    Sentences never cross a paragraph break.
     """
-    out = []
-    for number, block in enumerate(view.blocks):
-        start, end = block[0].start, block[-1].end
-        for a, b in sentence_spans(view.text[start:end]):
-            out.append((number, start + a, start + b))
-    return out
+    return view.sentences
 
 
 def _with_space(text: str, start: int, end: int) -> tuple[int, int]:
@@ -87,7 +83,7 @@ def find_furniture_sentences(view: TextView) -> list[tuple[int, int]]:
             for p, q in _pieces(view.text, a, b) if _is_furniture(view.text[p:q])]
 
 
-def find_duplicates(view: TextView, *, threshold: float = 0.8, min_words: int = 4,
+def find_duplicates(view: TextView, *, threshold: float = 0.8, min_words: int = 5,
                     passage_words: int = 12) -> list[tuple[int, int]]:
     """Sentences and passages that repeat earlier text of the same document.
 
@@ -134,7 +130,7 @@ def find_duplicates(view: TextView, *, threshold: float = 0.8, min_words: int = 
     return spans + _repeated_passages(view.text, passage_words, min_words)
 
 
-def _repeated_passages(text: str, size: int, min_words: int) -> list[tuple[int, int]]:
+def _repeated_passages(text: str, size: int, min_clause: int) -> list[tuple[int, int]]:
     tokens = list(_WORD.finditer(text))
     words = [t.group().lower() for t in tokens]
     first: dict[tuple[str, ...], int] = {}
@@ -151,11 +147,11 @@ def _repeated_passages(text: str, size: int, min_words: int) -> list[tuple[int, 
         if end_char not in (".", "?", "!"):
             continue
         clause = words[start:i + 1]
-        for k in range(start, i + 1 - min_words + 1):
+        for k in range(start, i + 1 - min_clause + 1):
             if (k == start or tokens[k].group()[0].isupper()) and tuple(words[k:i + 1]) in clauses:
                 marked[k:i + 1] = [True] * (i + 1 - k)
                 break
-        if len(clause) >= min_words and tokens[start].group()[0].isupper():
+        if len(clause) >= min_clause and tokens[start].group()[0].isupper():
             clauses.add(tuple(clause))
         start = i + 1
     spans, i = [], 0

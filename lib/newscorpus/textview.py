@@ -110,6 +110,19 @@ class TextView:
             blocks[line.block].append(line)
         return blocks
 
+    @functools.cached_property
+    def sentences(self) -> list[tuple[int, int, int]]:
+        """``(paragraph, start, end)`` of each sentence, split inside each paragraph with
+        :func:`newscorpus.resources.sentence_spans`; offsets index :attr:`text`."""
+        from newscorpus.resources import sentence_spans
+
+        out = []
+        for number, block in enumerate(self.blocks):
+            start, end = block[0].start, block[-1].end
+            out += [(number, start + a, start + b)
+                    for a, b in sentence_spans(self.text[start:end])]
+        return out
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Return the span of the original text that ``self.text[start:end]`` came from."""
         return self.offsets.source_span(start, end)
