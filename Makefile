@@ -53,8 +53,9 @@ nbval: setup ## re-execute the stored notebooks, compare their outputs (nbval) a
 	  exit 1; }
 	@echo "figures/: every file reproduced byte for byte by the re-executed notebooks"
 
-bench: setup ## print throughput and memory of the library on a synthetic corpus (not a test)
+bench: setup ## print throughput and memory on synthetic corpora (not a test; cleaning takes ~10 min)
 	$(BIN)/python benchmarks/bench_corpus.py --mb 20
+	$(BIN)/python benchmarks/bench_clean.py --mb 100
 
 # JupyterLab refuses to run as root (containers) unless told it may.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)

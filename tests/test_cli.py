@@ -67,3 +67,61 @@ def test_resources_lists_each_resource_with_versions():
     result = newscorpus("resources")
     assert result.returncode == 0
     assert "VADER lexicon" in result.stdout and "nltk" in result.stdout
+
+
+# --- newscorpus clean -------------------------------------------------------------------------
+
+
+def test_clean_prints_exactly_what_the_library_returns():
+    from newscorpus.clean import clean_text
+
+    path = RAW / "002_80b4455002d72ebe.txt"
+    result = newscorpus("clean", str(path))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == clean_text(path.read_text(encoding="utf-8")).text + "\n"
+    assert "Support The Moscow Times" not in result.stdout
+
+
+def test_clean_report_gives_offsets_into_the_file():
+    import csv
+    import io
+
+    path = RAW / "001_990a3a5882737158.txt"
+    result = newscorpus("clean", "--report", str(path))
+    assert result.returncode == 0, result.stderr
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    raw = path.read_text(encoding="utf-8")
+    assert {r["rule"] for r in rows} >= {"captions", "related", "disclaimers"}
+    for row in rows:
+        assert raw[int(row["start"]):int(row["end"])] == row["text"]
+
+
+def test_clean_reads_standard_input_and_heads_several_files():
+    result = subprocess.run([sys.executable, "-m", "newscorpus", "clean", "-"],
+                            input="Photo: AP\n\nMoscow launch ed strikes [24].\n",
+                            capture_output=True, text=True, timeout=300)
+    assert result.stdout == "Moscow launched strikes.\n"
+    several = newscorpus("clean", str(RAW / "000_f8433946fbc09595.txt"),
+                         str(RAW / "001_990a3a5882737158.txt"))
+    assert several.stdout.count("==> ") == 2
+
+
+@pytest.mark.parametrize("args,expected", [
+    (["clean", "/nonexistent/file.txt"], "cannot be read"),
+    (["clean", "-", "--rules", "captionz"], "unknown cleaning rule 'captionz'"),
+    (["clean", "-", "--skip", "nope"], "parameter '--skip'"),
+    (["clean"], "no file given"),
+])
+def test_clean_refuses_bad_input_in_one_sentence(args, expected):
+    result = newscorpus(*args)
+    assert result.returncode == 1
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_clean_refuses_a_file_that_is_not_utf8(tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Caf\xe9 Damas".encode("latin-1"))
+    result = newscorpus("clean", str(bad))
+    assert result.returncode == 1 and "not UTF-8" in result.stderr
+    assert result.stdout == ""

@@ -63,11 +63,11 @@ def _clean(args: argparse.Namespace) -> int:
         for row in rules_table().itertuples():
             print(f"{row.rule:<20} {row.family:<12} {row.description}")
         return 0
+    rules = check_rules(args.rules, parameter="--rules") if args.rules else RULE_NAMES
+    rules = tuple(r for r in rules if r in select_rules(args.skip or (), parameter="--skip"))
     if not args.files:
         raise NewsCorpusError(Problem("newscorpus clean", "no file given",
                                       "name one or more text files, or - for standard input"))
-    rules = check_rules(args.rules, parameter="--rules") if args.rules else RULE_NAMES
-    rules = tuple(r for r in rules if r in select_rules(args.skip or (), parameter="--skip"))
     texts = []
     for name in args.files:  # read every file first, so a bad one stops before any output
         texts.append((name, sys.stdin.read() if name == "-" else read_text(Path(name))))

@@ -114,7 +114,7 @@ def check(path: pathlib.Path) -> tuple[list[str], collections.Counter, int, int]
 
 
 def main() -> int:
-    files = sorted(GOLD.glob("seeds/*.yaml")) + sorted(GOLD.glob("outlets/*.yaml"))
+    files = sorted(GOLD.rglob("*.yaml"))
     bad = 0
     header = f"{'file':34s} " + " ".join(f"{f[:8]:>8s}" for f in FAMILIES) + "   total  words  left"
     print(header)
