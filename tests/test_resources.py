@@ -76,7 +76,8 @@ def test_vader_compound_matches_the_normalisation_formula_worked_by_hand():
 def test_describe_names_every_resource_with_its_package_version():
     rows = resources.describe()
     assert {r["resource"] for r in rows} == {
-        "stop words", "VADER lexicon", "sentence splitter", "word tokenizer"}
+        "stop words", "VADER lexicon", "sentence splitter", "word tokenizer",
+        "English word list", "stemmer"}
     assert all(any(ch.isdigit() for ch in r["package"]) for r in rows)
 
 
@@ -101,3 +102,18 @@ def test_loading_and_analysis_work_with_the_network_blocked(no_network, monkeypa
         assert resources.stop_words() and resources.describe()
     finally:
         resources.sentiment_analyzer.cache_clear()
+
+
+def test_the_word_list_and_stemmer_work_offline(no_network):
+    resources.english_words.cache_clear()
+    resources.is_word.cache_clear()
+    assert resources.is_word("negotiations") and not resources.is_word("thwdk")
+    assert resources.stemmer().stem("negotiations") == "negoti"
+
+
+@pytest.mark.parametrize("token,expected", [
+    ("Syria", True), ("launched", True), ("ed", False), ("t's", False), ("Russia's", True),
+    ("don't", True), ("a", True), ("zxbun", False), ("I", True),
+])
+def test_is_word_table(token, expected):
+    assert resources.is_word(token) is expected
