@@ -421,3 +421,9 @@ def test_every_gold_file_passes_its_consistency_check():
     for path in GOLD_FILES:
         errors = verify.check(path)[0]
         assert not errors, f"{path.name}: {errors}"
+
+
+def test_a_text_of_one_paragraph_is_all_body_and_may_need_no_cleaning():
+    result = clean_text("Russia stays in Syria. Assad is an ally.")
+    assert [s.role for s in result.sentences] == ["body", "body"]
+    assert result.removals == [] and result.text == "Russia stays in Syria. Assad is an ally."

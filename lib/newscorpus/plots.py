@@ -249,8 +249,9 @@ def removal_chart(summary: pd.DataFrame, *, value: str = "share"):
         ax.set_xlabel("share of the raw characters removed")
     else:
         ax.set_xlabel("characters removed")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=4, frameon=False,
-              fontsize=7)
+    if rules:
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=4, frameon=False,
+                  fontsize=7)
     return fig, ax
 
 

@@ -190,6 +190,8 @@ def paragraph_roles(paragraphs: list[str]) -> list[str]:
 
     markers = [marker(p, n) for p, n in zip(paragraphs, words, strict=True)]
     body_start = min(next((i for i, n in enumerate(words) if n >= 45), 1), 6)
+    if len(paragraphs) == 1:
+        body_start = 0  # a text of one paragraph is all body
     body_start = min([body_start] + [i + 1 for i, m in enumerate(markers[:6]) if m])
     roles = []
     for i, (text, n) in enumerate(zip(paragraphs, words, strict=True)):
