@@ -427,3 +427,22 @@ def test_a_text_of_one_paragraph_is_all_body_and_may_need_no_cleaning():
     result = clean_text("Russia stays in Syria. Assad is an ally.")
     assert [s.role for s in result.sentences] == ["body", "body"]
     assert result.removals == [] and result.text == "Russia stays in Syria. Assad is an ally."
+
+
+def test_a_repeat_exposed_by_removing_a_passage_is_removed_in_the_next_round():
+    # Found by Hypothesis: the passage rule takes the repeated words, and what is left of the
+    # sentence is then a near-duplicate of an earlier one.
+    tail = "Russia keeps two bases: Khmeimim and Tartus."
+    raw = f"{BODY} {tail} {BODY[:-1]}.{tail}"
+    once = clean_text(raw).text
+    assert clean_text(once).text == once
+    assert once.count("Khmeimim") == 1
+
+
+@pytest.mark.parametrize("raw", [
+    f"{BODY}\n{BODY} \u00a8 ", f"{BODY} Wait\u2026 {BODY} Wait\u2026 now.",
+])
+def test_a_removal_never_cuts_through_what_one_raw_character_became(raw):
+    # Found by Hypothesis: NFKC turns one raw character into several ("¨" into a space and a
+    # combining mark, "…" into "..."); a removal takes all of them or none.
+    check_accounting(raw, clean_text(raw))

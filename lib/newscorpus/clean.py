@@ -177,7 +177,7 @@ def clean_text(raw: str, *, rules: Iterable[str] | None = None) -> CleanText:
     view = TextView(norm, offsets)
 
     def apply(view: TextView, rule: Rule, spans: list[tuple[int, int]]) -> TextView:
-        spans = merge_spans(spans, view.text)
+        spans = merge_spans((view.widen(a, b) for a, b in spans), view.text)
         for a, b in spans:
             start, end = view.original_span(a, b)
             removals.append(Removal(rule.name, rule.family, start, end, raw[start:end]))
@@ -195,8 +195,11 @@ def clean_text(raw: str, *, rules: Iterable[str] | None = None) -> CleanText:
             find = rule.find or _SENTENCE_RULES.get(name)
             if find is None or done.get(name) is view:
                 continue
-            view = apply(view, rule, find(view))
-            done[name] = view
+            spans = find(view)
+            if spans:
+                view = apply(view, rule, spans)
+            else:
+                done[name] = view
         if len(removals) == before:
             break
     return _assemble(raw, view, removals)

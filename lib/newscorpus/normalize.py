@@ -16,7 +16,8 @@ runs of them
 ‐ ‑ ‒ − (hyphens, minus sign)          ``-``
 – — ― ⸺ ⸻ and `` -- ``                 ``—``
 soft hyphen, zero-width and other      removed (reported as removals)
-format characters (Unicode Cf)
+format characters (Unicode Cf), and
+spacing accents on no letter (``¨``)
 anything else outside ASCII            NFKC (``ﬁ`` → ``fi``, ``…`` → ``...``, full-width
                                        letters → ASCII), with combining marks composed
 =====================================  ==========================================
@@ -62,6 +63,8 @@ def _replacement(piece: str) -> str:
     if unicodedata.category(piece[0]) == "Cf":
         return ""
     out = unicodedata.normalize("NFKC", piece)
+    if out[:1] == " " and all(unicodedata.combining(c) for c in out[1:]):
+        return ""  # a spacing accent ("¨", "´") on no letter: NFKC would leave a stray mark
     # NFKC can itself produce quotes, dashes or spaces (e.g. full-width forms): unify those too.
     return "".join(_QUOTES.get(c, _DASHES.get(c, " " if c.isspace() and c != "\n" else c))
                    for c in out)

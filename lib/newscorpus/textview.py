@@ -123,6 +123,20 @@ class TextView:
                     for a, b in sentence_spans(self.text[start:end])]
         return out
 
+    def widen(self, start: int, end: int) -> tuple[int, int]:
+        """Widen ``[start, end)`` so that it does not cut through characters that came from one
+        original character (``...`` from ``…``): a span takes all of them or none."""
+        off = self.offsets
+        if end <= start or not off.starts:
+            return start, end
+        k = off._segment(start)
+        if not off.copied[k]:
+            start = off.starts[k]
+        k = off._segment(end - 1)
+        if not off.copied[k]:
+            end = off.ends[k]
+        return start, end
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Return the span of the original text that ``self.text[start:end]`` came from."""
         return self.offsets.source_span(start, end)
