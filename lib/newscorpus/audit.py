@@ -20,6 +20,8 @@ from newscorpus.segment import ROLES
 
 __all__ = ["examples", "removal_summary", "role_counts", "size_table", "write_texts"]
 
+_RULE_ORDER = {name: i for i, name in enumerate(RULE_NAMES)}
+
 
 def size_table(documents: pd.DataFrame, texts: pd.DataFrame) -> pd.DataFrame:
     """Characters, words and sentences of each document before and after cleaning.
@@ -60,13 +62,12 @@ def removal_summary(removals: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
         corpus and pipeline order.
     """
     lengths = dict(zip(documents["doc_id"], documents["text"].str.len(), strict=True))
-    order = {name: i for i, name in enumerate(RULE_NAMES)}
     doc_order = {d: i for i, d in enumerate(documents["doc_id"])}
     summary = (removals.groupby(["doc_id", "rule", "family"], as_index=False)
                .agg(spans=("chars", "size"), chars=("chars", "sum")))
     summary["share"] = [round(c / lengths[d], 4) for d, c in
                         zip(summary["doc_id"], summary["chars"], strict=True)]
-    key = summary["doc_id"].map(doc_order) * 100 + summary["rule"].map(order)
+    key = summary["doc_id"].map(doc_order) * 100 + summary["rule"].map(_RULE_ORDER)
     return summary.iloc[key.argsort(kind="stable")].reset_index(drop=True)
 
 
@@ -81,11 +82,10 @@ def examples(removals: pd.DataFrame, *, width: int = 110) -> pd.DataFrame:
     >>> examples(removals)[["rule", "text"]].values.tolist()
     [['captions', 'Photo: AP'], ['citations', '[24]']]
     """
-    order = {name: i for i, name in enumerate(RULE_NAMES)}
     first = removals.drop_duplicates("rule").copy()
     first["text"] = [" ".join(t.split()) for t in first["text"]]
     first["text"] = [t if len(t) <= width else t[:width - 1] + "…" for t in first["text"]]
-    first = first.iloc[first["rule"].map(order).argsort(kind="stable")]
+    first = first.iloc[first["rule"].map(_RULE_ORDER).argsort(kind="stable")]
     return first[["rule", "family", "doc_id", "start", "end", "text"]].reset_index(drop=True)
 
 

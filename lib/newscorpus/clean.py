@@ -29,7 +29,6 @@ from newscorpus.segment import (
     find_duplicates,
     find_furniture_sentences,
     paragraph_roles,
-    sentences_of,
     wire_dateline,
 )
 from newscorpus.textview import TextView, merge_spans
@@ -223,7 +222,7 @@ def _assemble(raw: str, view: TextView, removals: list[Removal]) -> CleanText:
             previous_end = line.end
     sentences: list[Sentence] = []
     previous = -1
-    for number, a, b in sentences_of(view):
+    for number, a, b in view.sentences:
         role = roles[number]
         if role == "body" and number != previous:
             cut = wire_dateline(view.text[a:b])
@@ -275,13 +274,13 @@ def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
                      for r in result.removals]
         sentences += [(doc_id, s.sentence_id, s.paragraph, s.role, s.text, s.start, s.end)
                       for s in result.sentences]
-    ints = {"start": "int64", "end": "int64"}
+    removals = pd.DataFrame(removals, columns=["doc_id", "rule", "family", "start", "end",
+                                               "chars", "text"])
+    sentences = pd.DataFrame(sentences, columns=["doc_id", "sentence_id", "paragraph", "role",
+                                                 "text", "start", "end"])
     return {
         "texts": pd.DataFrame(texts, columns=["doc_id", "text"]),
-        "removals": pd.DataFrame(removals, columns=["doc_id", "rule", "family", "start", "end",
-                                                    "chars", "text"]).astype(ints | {"chars":
-                                                                                     "int64"}),
-        "sentences": pd.DataFrame(sentences, columns=["doc_id", "sentence_id", "paragraph",
-                                                      "role", "text", "start", "end"]).astype(
-            ints | {"sentence_id": "int64", "paragraph": "int64"}),
+        "removals": removals.astype(dict.fromkeys(["start", "end", "chars"], "int64")),
+        "sentences": sentences.astype(
+            dict.fromkeys(["sentence_id", "paragraph", "start", "end"], "int64")),
     }

@@ -64,7 +64,8 @@ def _clean(args: argparse.Namespace) -> int:
             print(f"{row.rule:<20} {row.family:<12} {row.description}")
         return 0
     rules = check_rules(args.rules, parameter="--rules") if args.rules else RULE_NAMES
-    rules = tuple(r for r in rules if r in select_rules(args.skip or (), parameter="--skip"))
+    kept = select_rules(args.skip or (), parameter="--skip")
+    rules = tuple(r for r in rules if r in kept)
     if not args.files:
         raise NewsCorpusError(Problem("newscorpus clean", "no file given",
                                       "name one or more text files, or - for standard input"))

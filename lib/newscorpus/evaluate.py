@@ -86,6 +86,20 @@ def _chars(text: str, spans) -> set[int]:
     return {i for start, end, *_ in spans for i in range(start, end) if not text[i].isspace()}
 
 
+def _compare(gold: Gold, result: CleanText) -> dict[str, set[int]]:
+    """The non-space character offsets that were removed, are boilerplate, and are body."""
+    text = gold.text
+    removed = _chars(text, [(r.start, r.end) for r in result.removals
+                            if r.family not in _NOT_CONTENT])
+    boiler = _chars(text, gold.boilerplate)
+    body = {i for i in range(len(text)) if not text[i].isspace()} - boiler
+    return {"removed": removed, "boiler": boiler, "body": body}
+
+
+def _share(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
 def score_document(gold: Gold, result: CleanText | None = None) -> dict:
     """Compare a cleaning result (by default: cleaning with all rules) with the gold.
 
@@ -99,17 +113,15 @@ def score_document(gold: Gold, result: CleanText | None = None) -> dict:
         ``recall_<family>`` for each gold family.
     """
     result = result if result is not None else clean_text(gold.text)
+    return _scores(gold, result, _compare(gold, result))
+
+
+def _scores(gold: Gold, result: CleanText, chars: dict[str, set[int]]) -> dict:
     text = gold.text
-    removed = _chars(text, [(r.start, r.end) for r in result.removals
-                            if r.family not in _NOT_CONTENT])
-    boiler = _chars(text, gold.boilerplate)
-    body = {i for i in range(len(text)) if not text[i].isspace()} - boiler
+    removed, boiler, body = chars["removed"], chars["boiler"], chars["body"]
     hit = removed & boiler
     joins = {(r.start, r.end) for r in result.removals if r.family == "broken_word"}
     joined = sum(any(a <= s < e <= b for s, e in joins) for a, b, _ in gold.broken_words)
-
-    def share(part: int, whole: int) -> float:
-        return part / whole if whole else 1.0
 
     def pieces(chars: set[int]) -> list[str]:
         out, run = [], []
@@ -124,16 +136,16 @@ def score_document(gold: Gold, result: CleanText | None = None) -> dict:
         "document": gold.name,
         "gold_chars": len(boiler),
         "removed_chars": len(removed),
-        "precision": share(len(hit), len(removed)),
-        "recall": share(len(hit), len(boiler)),
-        "body_kept": share(len(body - removed), len(body)),
-        "broken_words_joined": share(joined, len(gold.broken_words)),
+        "precision": _share(len(hit), len(removed)),
+        "recall": _share(len(hit), len(boiler)),
+        "body_kept": _share(len(body - removed), len(body)),
+        "broken_words_joined": _share(joined, len(gold.broken_words)),
         "body_lost": pieces(removed & body),
         "missed": pieces(boiler - removed),
     }
     for family in sorted({f for *_, f in gold.boilerplate}):
-        chars = _chars(text, [s for s in gold.boilerplate if s[2] == family])
-        scores[f"recall_{family}"] = share(len(chars & removed), len(chars))
+        family_chars = _chars(text, [s for s in gold.boilerplate if s[2] == family])
+        scores[f"recall_{family}"] = _share(len(family_chars & removed), len(family_chars))
     return scores
 
 
@@ -144,16 +156,16 @@ def score_gold_folder(folder: str | os.PathLike[str], root: str | os.PathLike[st
     rows, pooled = [], {"gold": 0, "removed": 0, "hit": 0, "body": 0, "lost": 0}
     for path in sorted(Path(folder).rglob("*.yaml")):
         gold = load_gold(path, root)
-        scores = score_document(gold, clean_text(gold.text, rules=rules))
+        result = clean_text(gold.text, rules=rules)
+        chars = _compare(gold, result)
+        scores = _scores(gold, result, chars)
         scores["set"] = path.parent.name
         rows.append(scores)
-        hit = round(scores["recall"] * scores["gold_chars"])
-        body = sum(1 for c in gold.text if not c.isspace()) - scores["gold_chars"]
-        pooled["gold"] += scores["gold_chars"]
-        pooled["removed"] += scores["removed_chars"]
-        pooled["hit"] += hit
-        pooled["body"] += body
-        pooled["lost"] += round((1 - scores["body_kept"]) * body)
+        pooled["gold"] += len(chars["boiler"])
+        pooled["removed"] += len(chars["removed"])
+        pooled["hit"] += len(chars["removed"] & chars["boiler"])
+        pooled["body"] += len(chars["body"])
+        pooled["lost"] += len(chars["removed"] & chars["body"])
     table = pd.DataFrame(rows)
     total = {"document": "total", "set": "all", "gold_chars": pooled["gold"],
              "removed_chars": pooled["removed"],

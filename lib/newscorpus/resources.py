@@ -37,6 +37,7 @@ __all__ = [
     "describe",
     "english_words",
     "is_word",
+    "stem",
     "stemmer",
     "sentence_spans",
     "sentence_splitter",
@@ -161,6 +162,18 @@ def stemmer():
     from nltk.stem import PorterStemmer
 
     return PorterStemmer()
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    """Return the Porter stem of ``word`` (lower-cased), cached: a corpus repeats its words.
+
+    Examples
+    --------
+    >>> stem("Negotiations")
+    'negoti'
+    """
+    return stemmer().stem(word)
 
 
 # --- sentences --------------------------------------------------------------------------------

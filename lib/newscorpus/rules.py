@@ -19,7 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 
-from newscorpus.resources import WORD_PATTERN, is_word, stemmer, stop_words
+from newscorpus.resources import WORD_PATTERN, is_word, stem, stop_words
 from newscorpus.textview import Line, TextView
 
 __all__ = ["BYLINE", "DATE_LINE", "RULES", "Rule", "page_furniture", "photo_agencies"]
@@ -422,19 +422,16 @@ def find_tags(view: TextView) -> list[Span]:
             continue
         spans.append((lines[i].start, lines[i].end))
         i += 1
-        while (i < len(lines) and _tag_list(lines[i].text) and not _is_sentence(lines[i].text)
+        while (i < len(lines) and _tag_list(lines[i].text) and not _is_prose(lines[i].text, 6)
                and not _LIST_HEADING.search(lines[i].text)):
             spans.append((lines[i].start, lines[i].end))
             i += 1
     return spans
 
 
-def _is_prose(text: str) -> bool:
-    return _words(text) >= 12 and text.rstrip()[-1:] in ".!?\"'”"
-
-
-def _is_sentence(text: str) -> bool:
-    return _words(text) >= 6 and text.rstrip()[-1:] in ".!?\"'"
+def _is_prose(text: str, min_words: int = 12) -> bool:
+    """Whether a line reads as a sentence of prose: long enough, ending as sentences do."""
+    return _words(text) >= min_words and text.rstrip()[-1:] in ".!?\"'”"
 
 
 # --- disclaimers, credits and author bios -----------------------------------------------------
@@ -493,11 +490,6 @@ def find_author_bios(view: TextView) -> list[Span]:
 # --- cross-promotion headlines (by lexical cohesion) ------------------------------------------
 
 
-@functools.lru_cache(maxsize=200_000)
-def _stem(word: str) -> str:
-    return stemmer().stem(word)
-
-
 
 def find_promo_headlines(view: TextView) -> list[Span]:
     """Headlines of other stories dropped between paragraphs with no marker.
@@ -509,7 +501,6 @@ def find_promo_headlines(view: TextView) -> list[Span]:
     story does not. Needs at least 150 content words elsewhere to judge.
     """
     stops = stop_words()
-    stem = _stem
 
     def content(text: str) -> list[str]:
         return [stem(w.lower()) for w in _WORD.findall(text)

@@ -30,11 +30,12 @@ from collections.abc import Iterable
 import pandas as pd
 
 from newscorpus.resources import WORD_PATTERN, stemmer, stop_words
+from newscorpus.resources import stem as stem_word
 from newscorpus.rules import BYLINE, DATE_LINE, _is_furniture
 from newscorpus.textview import TextView
 
 __all__ = ["ROLES", "find_duplicates", "find_furniture_sentences", "paragraph_roles",
-           "sentences_of", "token_table"]
+           "token_table"]
 
 _WORD = re.compile(WORD_PATTERN)
 
@@ -43,15 +44,6 @@ ROLES = ("title", "standfirst", "dateline", "byline", "subheading", "body")
 _WIRE_DATELINE = re.compile(
     r"^[A-Z][A-Z'.-]{2,}(?:[ /][A-Z][A-Z'.-]+)*(?:, [A-Z][\w.]+(?: [\w.]+){0,3})?"
     r"(?: \([A-Z][\w ]{0,20}\))? ?[—-]+ (?=\S)")
-
-
-def sentences_of(view: TextView) -> list[tuple[int, int, int]]:
-    """Return ``(paragraph, start, end)`` for each sentence of ``view``'s text.
-
-    ``paragraph`` is the 0-based paragraph (block) number; offsets index ``view.text``.
-    Sentences never cross a paragraph break.
-    """
-    return view.sentences
 
 
 def _with_space(text: str, start: int, end: int) -> tuple[int, int]:
@@ -79,7 +71,7 @@ def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def find_furniture_sentences(view: TextView) -> list[tuple[int, int]]:
     """Sentences, or pieces of a sentence after a full stop, that are only a button or label
     (``Published.``, ``Subsection.``) inside running text."""
-    return [_with_space(view.text, p, q) for _, a, b in sentences_of(view)
+    return [_with_space(view.text, p, q) for _, a, b in view.sentences
             for p, q in _pieces(view.text, a, b) if _is_furniture(view.text[p:q])]
 
 
@@ -110,7 +102,7 @@ def find_duplicates(view: TextView, *, threshold: float = 0.8, min_words: int = 
     spans = []
     exact: set[tuple[str, ...]] = set()
     index: dict[tuple[str, ...], list[int]] = {}
-    for number, (_, a, b) in enumerate(sentences_of(view)):
+    for number, (_, a, b) in enumerate(view.sentences):
         words = tuple(w.lower() for w in _WORD.findall(view.text[a:b]))
         if len(words) < min_words:
             continue
@@ -262,8 +254,6 @@ def token_table(sentences: pd.DataFrame, *, lowercase: bool = True, stem: bool =
     if min_length < 1:
         raise ValueError(f"min_length must be 1 or more, got {min_length}")
     stops = stop_words(extra_stop_words)
-    stem_of = stemmer().stem
-    cache: dict[str, str] = {}
     rows: dict[str, list] = {k: [] for k in ("doc_id", "sentence_id", "position", "token",
                                              "lower", "stem", "term", "stop")}
     for doc_id, sentence_id, text in zip(sentences["doc_id"], sentences["sentence_id"],
@@ -273,11 +263,9 @@ def token_table(sentences: pd.DataFrame, *, lowercase: bool = True, stem: bool =
             if len(token) < min_length:
                 continue
             lower = token.lower()
-            stemmed = cache.get(lower)
-            if stemmed is None:
-                stemmed = cache[lower] = stem_of(lower)
+            stemmed = stem_word(lower)
             term = (stemmed if stem else lower) if lowercase else (
-                stem_of(token, to_lowercase=False) if stem else token)
+                stemmer().stem(token, to_lowercase=False) if stem else token)
             for key, value in (("doc_id", doc_id), ("sentence_id", sentence_id),
                                ("position", position), ("token", token), ("lower", lower),
                                ("stem", stemmed), ("term", term), ("stop", lower in stops)):
