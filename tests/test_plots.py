@@ -81,3 +81,81 @@ def test_a_failure_while_saving_leaves_the_previous_files_untouched(tmp_path):
     assert _digest(saved) == before
     assert not list(tmp_path.glob(".*.tmp"))
     plt.close("all")
+
+
+# --- keyword and sentiment charts: they draw what the table says ---------------------------------
+
+KEYNESS = pd.DataFrame({"term": ["base", "assad", "talks", "oil"],
+                        "count_target": [10, 8, 0, 1], "count_reference": [1, 2, 9, 5],
+                        "g2": [9.0, 4.0, 8.0, 2.0], "log_ratio": [3.2, 1.9, -4.1, -2.3]})
+SCORED = pd.DataFrame({"doc_id": ["a"] * 6 + ["b"] * 3,
+                       "compound": [0.5, -0.2, 0.0, 0.3, -0.6, 0.1, -0.9, 0.0, 0.4]})
+
+
+def test_keyness_chart_draws_both_sides_with_bar_length_the_log_ratio():
+    plots.use_style()
+    fig, ax = plots.keyness_chart(KEYNESS, k=2)
+    widths = sorted(round(p.get_width(), 2) for p in ax.patches)
+    assert widths == [-4.1, -2.3, 1.9, 3.2]
+    labels = [t.get_text() for t in ax.get_yticklabels()]
+    assert labels == ["base", "assad", "oil", "talks"]  # strongest at the two ends
+    assert any("10:1" in t.get_text() for t in ax.texts)
+    plt.close(fig)
+
+
+def test_heatmap_writes_every_value_with_its_count():
+    plots.use_style()
+    wide = pd.DataFrame({"x": [0.25, 0.0], "y": [1.0, 0.5]}, index=["t1", "t2"])
+    counts = pd.DataFrame([[1, 0], [4, 2]])
+    fig, ax = plots.heatmap_chart(wide, counts=counts)
+    assert sorted(t.get_text() for t in ax.texts) == sorted(
+        ["25%\nn=1", "100%\nn=0", "0%\nn=4", "50%\nn=2"])
+    plt.close(fig)
+
+
+def test_interval_chart_and_reference_points():
+    plots.use_style()
+    summary = pd.DataFrame({"label": ["r1", "r2"], "mean_compound": [0.1, -0.2],
+                            "ci_low": [0.0, float("nan")], "ci_high": [0.2, float("nan")],
+                            "n": [5, 1]})
+    ref = pd.DataFrame({"label": ["r2"], "mean_compound": [-0.3]})
+    fig, ax = plots.interval_chart(summary, label="label", reference=ref)
+    assert [t.get_text() for t in ax.texts] == ["n=5", "n=1"]
+    assert "published" in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("draw", [
+    lambda: plots.distribution_chart(SCORED),
+    lambda: plots.arc_chart(SCORED, window=3),
+    lambda: plots.agreement_chart(SCORED.assign(other=SCORED["compound"] * 2), x="compound",
+                                  y="other", by="doc_id"),
+])
+def test_sentiment_charts_are_identical_on_every_run(tmp_path, draw):
+    plots.use_style()
+    digests = []
+    for run in ("one", "two"):
+        fig, _ = draw()
+        digests.append(_digest(plots.save_figure(fig, SCORED, "03-chart", tmp_path / run)))
+        plt.close(fig)
+    assert digests[0] == digests[1]
+
+
+def test_agreement_chart_states_pearson_r():
+    plots.use_style()
+    table = pd.DataFrame({"x": [1.0, 2.0, 3.0, 4.0], "y": [2.0, 4.0, 6.0, 8.5]})
+    fig, axes = plots.agreement_chart(table, x="x", y="y")
+    expected = table["x"].corr(table["y"])
+    assert axes[0].get_title(loc="left") == f"r = {expected:.3f}, n = 4"
+    plt.close(fig)
+
+
+def test_dispersion_chart_puts_each_hit_on_its_term_row():
+    plots.use_style()
+    hits = pd.DataFrame({"term": ["russia", "assad", "russia"], "offset": [3, 10, 40]})
+    spans = pd.DataFrame({"doc_id": ["a", "b"], "start": [0, 30], "end": [30, 50]})
+    fig, ax = plots.dispersion_chart(hits, spans, ["russia", "assad", "iran"])
+    rows = {tuple(line.get_xdata()): set(line.get_ydata()) for line in ax.lines
+            if line.get_marker() == "|" and len(line.get_xdata())}
+    assert rows == {(3, 40): {0}, (10,): {1}}
+    plt.close(fig)

@@ -22,8 +22,11 @@ from newscorpus.errors import ParameterError, Problem
 from newscorpus.outputs import atomic_path, table_to_csv
 from newscorpus.paths import display
 
-__all__ = ["STYLE", "SavedFigure", "before_after_chart", "gold_chart", "lengths_chart",
-           "removal_chart", "save_figure", "timeline_chart", "use_style"]
+__all__ = ["STYLE", "SavedFigure", "agreement_chart", "arc_chart", "before_after_chart",
+           "collocates_chart", "dispersion_chart", "distribution_chart", "gold_chart",
+           "heatmap_chart", "interval_chart", "keyness_chart", "lengths_chart", "removal_chart",
+           "saturation_chart", "save_figure", "timeline_chart", "tone_timeline_chart",
+           "top_terms_chart", "use_style"]
 
 #: The project's matplotlib settings, applied once by :func:`use_style`.
 STYLE: dict[str, object] = {
@@ -281,3 +284,427 @@ def gold_chart(scores: pd.DataFrame):
     ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.15), ncols=3, frameon=False)
     ax.set_xlabel("share of non-space characters")
     return fig, ax
+
+
+# --- keywords -----------------------------------------------------------------------------------
+
+_BLUE, _ORANGE, _GREY = "#4c72b0", "#dd8452", "#999999"
+
+
+def _panels(n: int, *, cols: int, width: float, height: float):
+    """Return ``fig, axes`` with ``n`` panels on a grid ``cols`` wide; spare panels hidden."""
+    cols = max(1, min(cols, n))
+    rows = -(-n // cols)
+    fig, axes = plt.subplots(rows, cols, figsize=(width * cols, height * rows), squeeze=False)
+    flat = axes.ravel().tolist()
+    for ax in flat[n:]:
+        ax.set_visible(False)
+    return fig, flat[:n]
+
+
+def top_terms_chart(top: pd.DataFrame, *, by: str = "doc_id", value: str = "per_10k",
+                    term: str = "term", cols: int = 2):
+    """Draw one horizontal bar panel per group with its top terms, largest at the top.
+
+    Parameters
+    ----------
+    top : pandas.DataFrame
+        Columns ``by``, ``term`` and ``value``, already cut to the top terms of each group (for
+        example :func:`newscorpus.keywords.top_terms`), in the order to draw them.
+    by, value, term : str
+        The group column, the bar length and the bar label.
+
+    Returns
+    -------
+    fig, axes
+    """
+    groups = list(dict.fromkeys(top[by]))
+    most = int(top.groupby(by).size().max()) if len(top) else 1
+    fig, axes = _panels(len(groups), cols=cols, width=3.6, height=0.2 * most + 0.9)
+    for ax, group in zip(axes, groups, strict=True):
+        part = top[top[by] == group]
+        ax.barh(part[term].tolist()[::-1], part[value].tolist()[::-1], color=_BLUE)
+        ax.set_title(str(group), fontsize=8, loc="left")
+        ax.tick_params(axis="y", labelsize=7)
+        ax.grid(axis="y", visible=False)
+        ax.set_xlabel(value.replace("_", " "), fontsize=7)
+    fig.tight_layout()
+    return fig, axes
+
+
+def keyness_chart(table: pd.DataFrame, *, k: int = 15, target: str = "target",
+                  reference: str = "reference"):
+    """Draw the ``k`` most key terms on each side as log-ratio bars, with their raw counts.
+
+    Bars to the right are more frequent in the target, to the left in the reference; the bar
+    length is Hardie's log ratio (1 = twice as frequent) and each bar is labelled with the raw
+    counts ``target : reference`` and G2.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        As returned by :func:`newscorpus.keywords.keyness` (columns ``term``, ``count_target``,
+        ``count_reference``, ``g2``, ``log_ratio``), sorted by G2.
+    k : int
+        Terms per side.
+    target, reference : str
+        Names of the two sides for the legend.
+
+    Returns
+    -------
+    fig, ax
+    """
+    over = table[table["log_ratio"] > 0].head(k)
+    under = table[table["log_ratio"] < 0].head(k)
+    shown = pd.concat([over, under.iloc[::-1]])
+    fig, ax = plt.subplots(figsize=(7.0, 0.2 * len(shown) + 1.4))
+    y = list(range(len(shown)))
+    colors = [_BLUE if v > 0 else _ORANGE for v in shown["log_ratio"]]
+    ax.barh(y, shown["log_ratio"], color=colors)
+    for i, row in enumerate(shown.itertuples(index=False)):
+        side = 1 if row.log_ratio > 0 else -1
+        ax.annotate(f"{row.count_target}:{row.count_reference}  G2 {row.g2:.1f}",
+                    (row.log_ratio, i), xytext=(3 * side, 0), textcoords="offset points",
+                    va="center", ha="left" if side > 0 else "right", fontsize=6)
+    ax.set_yticks(y, shown["term"])
+    ax.tick_params(axis="y", labelsize=7)
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.margins(x=0.3)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("log ratio (log2 of relative frequency, target over reference)")
+    ax.barh([], [], color=_BLUE, label=f"more in {target}")
+    ax.barh([], [], color=_ORANGE, label=f"more in {reference}")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 1.5 / max(len(shown), 8)),
+              ncols=2, frameon=False)
+    return fig, ax
+
+
+def collocates_chart(collocates: pd.DataFrame, *, k: int = 15, score: str = "likelihood_ratio",
+                     cols: int = 2):
+    """Draw the ``k`` strongest collocates of each node word, labelled with their counts.
+
+    Parameters
+    ----------
+    collocates : pandas.DataFrame
+        Columns ``node``, ``collocate``, ``count`` and ``score`` (see
+        :func:`newscorpus.keywords.collocations`), sorted by ``score``.
+
+    Returns
+    -------
+    fig, axes
+    """
+    nodes = list(dict.fromkeys(collocates["node"]))
+    fig, axes = _panels(len(nodes), cols=cols, width=3.6, height=0.2 * k + 0.9)
+    for ax, node in zip(axes, nodes, strict=True):
+        part = collocates[collocates["node"] == node].head(k)
+        ax.barh(part["collocate"].tolist()[::-1], part[score].tolist()[::-1], color=_BLUE)
+        for i, (value, count) in enumerate(zip(part[score].tolist()[::-1],
+                                               part["count"].tolist()[::-1], strict=True)):
+            ax.annotate(f"n={count}", (value, i), xytext=(2, 0), textcoords="offset points",
+                        va="center", fontsize=6)
+        ax.set_title(str(node), fontsize=8, loc="left")
+        ax.tick_params(axis="y", labelsize=7)
+        ax.margins(x=0.2)
+        ax.grid(axis="y", visible=False)
+        ax.set_xlabel(score.replace("_", " "), fontsize=7)
+    fig.tight_layout()
+    return fig, axes
+
+
+def dispersion_chart(hits: pd.DataFrame, spans: pd.DataFrame, terms):
+    """Draw a lexical dispersion plot: a tick for every occurrence of each term.
+
+    The x axis runs through all documents, one after the other, in word positions; thin lines
+    mark where each document starts, and its id is written above.
+
+    Parameters
+    ----------
+    hits : pandas.DataFrame
+        Columns ``term`` and ``offset`` (running word position), see
+        :func:`newscorpus.keywords.dispersion`.
+    spans : pandas.DataFrame
+        Columns ``doc_id``, ``start``, ``end`` in running word positions.
+    terms : sequence of str
+        The terms, top to bottom (terms with no occurrence get an empty row).
+
+    Returns
+    -------
+    fig, ax
+    """
+    terms = list(terms)
+    fig, ax = plt.subplots(figsize=(7.0, 0.32 * len(terms) + 1.6))
+    for i, term in enumerate(terms):
+        offsets = hits.loc[hits["term"] == term, "offset"]
+        ax.plot(offsets, [i] * len(offsets), "|", color=_BLUE, markersize=9)
+    for k, row in enumerate(spans.itertuples(index=False)):
+        ax.axvline(row.start, color=_GREY, linewidth=0.6)
+        ax.annotate(row.doc_id, (row.start, 1.0), xycoords=("data", "axes fraction"),
+                    xytext=(2, 2 + 8 * (k % 2)), textcoords="offset points", fontsize=6,
+                    rotation=0)
+    ax.set_yticks(range(len(terms)), terms)
+    ax.set_ylim(len(terms) - 0.5, -0.5)
+    ax.set_xlim(0, max(int(spans["end"].max()) if len(spans) else 1, 1))
+    ax.grid(False)
+    ax.set_xlabel("word position, documents in date order")
+    return fig, ax
+
+
+def heatmap_chart(wide: pd.DataFrame, *, fmt: str = "{:.0%}", label: str = "",
+                  vmax: float | None = None, counts: pd.DataFrame | None = None):
+    """Draw a table of numbers as an annotated heat map (rows top to bottom, as given).
+
+    Parameters
+    ----------
+    wide : pandas.DataFrame
+        Numbers; its index labels the rows and its columns the columns.
+    fmt : str
+        Format of the numbers written in the cells.
+    label : str
+        Colour bar label.
+    vmax : float, optional
+        Top of the colour scale (default: the largest value).
+    counts : pandas.DataFrame, optional
+        Same shape as ``wide``; written under each number as ``n=…`` (e.g. the sentences
+        behind a share).
+
+    Returns
+    -------
+    fig, ax
+    """
+    values = wide.to_numpy(dtype=float)
+    fig, ax = plt.subplots(figsize=(max(4.0, 0.95 * wide.shape[1] + 2.6),
+                                    0.42 * wide.shape[0] + 1.6))
+    top = vmax if vmax is not None else (float(pd.Series(values.ravel()).max()) or 1.0)
+    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=top, aspect="auto")
+    for (i, j), value in pd.DataFrame(values).stack().items():
+        text = fmt.format(value)
+        if counts is not None:
+            text += f"\nn={counts.iat[i, j]}"
+        ax.text(j, i, text, ha="center", va="center", fontsize=6,
+                color="white" if value > 0.6 * top else "black")
+    ax.set_xticks(range(wide.shape[1]), [str(c) for c in wide.columns], rotation=30,
+                  ha="right", fontsize=7)
+    ax.set_yticks(range(wide.shape[0]), [str(r) for r in wide.index], fontsize=7)
+    ax.grid(False)
+    fig.colorbar(image, ax=ax, label=label, shrink=0.8)
+    return fig, ax
+
+
+# --- sentiment ----------------------------------------------------------------------------------
+
+
+def arc_chart(scored: pd.DataFrame, *, order=None, value: str = "compound", window: int = 5,
+              cols: int = 2):
+    """Draw the sentiment arc of each document: every unit's score in reading order.
+
+    Dots are the units (sentences or paragraphs); the line is a centred moving mean over
+    ``window`` units, drawn where the window is full.
+
+    Parameters
+    ----------
+    scored : pandas.DataFrame
+        Columns ``doc_id`` and ``value``, one row per unit in reading order.
+    order : sequence of str, optional
+        The documents, in the order of the panels (default: as they come).
+    window : int
+        Units in the moving mean.
+
+    Returns
+    -------
+    fig, axes
+    """
+    docs = list(order) if order is not None else list(dict.fromkeys(scored["doc_id"]))
+    fig, axes = _panels(len(docs), cols=cols, width=3.6, height=2.0)
+    for ax, doc in zip(axes, docs, strict=True):
+        values = scored.loc[scored["doc_id"] == doc, value].reset_index(drop=True)
+        x = range(1, len(values) + 1)
+        ax.plot(x, values, "o", color=_BLUE, markersize=2.5, alpha=0.6)
+        ax.plot(x, values.rolling(window, center=True).mean(), color=_ORANGE, linewidth=1.2)
+        ax.axhline(0, color="black", linewidth=0.6)
+        ax.set_ylim(-1.05, 1.05)
+        ax.set_title(str(doc), fontsize=7, loc="left")
+        ax.tick_params(labelsize=7)
+    for ax in axes[-cols:]:
+        ax.set_xlabel("unit in reading order", fontsize=7)
+    fig.tight_layout()
+    return fig, axes
+
+
+def distribution_chart(scored: pd.DataFrame, *, by: str = "doc_id", order=None,
+                       value: str = "compound"):
+    """Draw each group's scores as a box plot with every unit as a dot beside it.
+
+    The dots are spread vertically by a fixed pseudo-random jitter (seeded), so the figure is
+    the same on every run.
+
+    Returns
+    -------
+    fig, ax
+    """
+    import numpy as np
+
+    groups = list(order) if order is not None else list(dict.fromkeys(scored[by]))
+    data = [scored.loc[scored[by] == g, value].to_numpy() for g in groups]
+    fig, ax = plt.subplots(figsize=(7.0, 0.55 * len(groups) + 1.4))
+    ax.boxplot(data, orientation="horizontal", widths=0.5, showfliers=False,
+               medianprops={"color": _ORANGE})
+    rng = np.random.default_rng(0)
+    for i, values in enumerate(data, start=1):
+        ax.plot(values, i + rng.uniform(-0.18, 0.18, len(values)), "o", color=_BLUE,
+                markersize=2, alpha=0.45)
+        ax.annotate(f"n={len(values)}", (1.02, i), xycoords=("axes fraction", "data"),
+                    va="center", fontsize=7)
+    ax.set_yticks(range(1, len(groups) + 1), groups, fontsize=7)
+    ax.invert_yaxis()
+    ax.axvline(0, color="black", linewidth=0.6)
+    ax.set_xlim(-1.05, 1.05)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(f"{value} score of each unit")
+    return fig, ax
+
+
+def interval_chart(summary: pd.DataFrame, *, label: str, value: str = "mean_compound",
+                   low: str = "ci_low", high: str = "ci_high", n: str | None = "n",
+                   xlabel: str = "mean compound score (95% bootstrap interval)",
+                   reference: pd.DataFrame | None = None, zero: bool = True):
+    """Draw one estimate with its interval per row, labelled with the count behind it.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        Columns ``label``, ``value``, ``low``, ``high`` and (optionally) ``n``, in the order to
+        draw them, top to bottom.
+    reference : pandas.DataFrame, optional
+        Columns ``label`` and ``value``: published or other reference values, drawn as hollow
+        diamonds on the same rows.
+    zero : bool
+        Draw a line at zero.
+
+    Returns
+    -------
+    fig, ax
+    """
+    fig, ax = plt.subplots(figsize=(7.0, 0.4 * len(summary) + 1.3))
+    y = list(range(len(summary)))
+    est = summary[value].to_numpy(dtype=float)
+    err = [est - summary[low].to_numpy(dtype=float), summary[high].to_numpy(dtype=float) - est]
+    ax.errorbar(est, y, xerr=[[0 if e != e else e for e in side] for side in err], fmt="o",
+                color=_BLUE, ecolor=_BLUE, capsize=3, label="estimate and interval")
+    if n is not None:
+        for i, count in enumerate(summary[n]):
+            ax.annotate(f"n={count}", (1.01, i), xycoords=("axes fraction", "data"),
+                        va="center", fontsize=7)
+    if reference is not None:
+        rows = {lab: i for i, lab in enumerate(summary[label])}
+        ref = reference[reference[label].isin(rows)]
+        ax.plot(ref[value], [rows[lab] for lab in ref[label]], "D", mfc="white",
+                color=_ORANGE, label="published")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, frameon=False)
+    if zero:
+        ax.axvline(0, color="black", linewidth=0.6)
+    ax.set_yticks(y, summary[label].astype(str), fontsize=7)
+    ax.set_ylim(len(summary) - 0.5, -0.5)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel(xlabel)
+    return fig, ax
+
+
+def tone_timeline_chart(summary: pd.DataFrame, *, value: str = "mean_compound",
+                        low: str = "ci_low", high: str = "ci_high"):
+    """Draw each document's mean score at its date, with its interval and its date span.
+
+    Parameters
+    ----------
+    summary : pandas.DataFrame
+        Columns ``doc_id``, ``date_start``, ``date_end``, ``value``, ``low``, ``high`` and
+        ``n``. A document is drawn at the middle of its date span, which is drawn as a
+        horizontal bar; documents without a date are left out.
+
+    Returns
+    -------
+    fig, ax
+    """
+    dated = summary[summary["date_start"].notna()]
+    fig, ax = plt.subplots(figsize=(7.0, 3.4))
+    one_day = pd.Timedelta(days=1)
+    for row in dated.itertuples(index=False):
+        start, end = row.date_start, row.date_end
+        mid = start + (end + one_day - start) / 2
+        mean, lo, hi = getattr(row, value), getattr(row, low), getattr(row, high)
+        ax.plot([start, end + one_day], [mean, mean], color=_BLUE, alpha=0.35, linewidth=4)
+        ax.errorbar([mid], [mean], yerr=[[mean - lo if lo == lo else 0],
+                                         [hi - mean if hi == hi else 0]],
+                    fmt="o", color=_BLUE, capsize=3)
+        ax.annotate(f"{row.doc_id} (n={row.n})", (mid, mean), xytext=(4, 4),
+                    textcoords="offset points", fontsize=6)
+    ax.axhline(0, color="black", linewidth=0.6)
+    locator = AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.set_ylabel("mean compound score\n(95% bootstrap interval)")
+    ax.set_xlabel("date (bar: the span the document's date can mean)")
+    return fig, ax
+
+
+def saturation_chart(table: pd.DataFrame):
+    """Draw VADER on a growing text scored as one string against the mean of its sentences.
+
+    Parameters
+    ----------
+    table : pandas.DataFrame
+        Columns ``k``, ``compound_joined`` and ``mean_compound`` (see
+        :func:`newscorpus.sentiment.cumulative_compound`), with an optional ``doc_id``
+        (one line each).
+
+    Returns
+    -------
+    fig, ax
+    """
+    fig, ax = plt.subplots(figsize=(7.0, 3.2))
+    docs = list(dict.fromkeys(table["doc_id"])) if "doc_id" in table else [None]
+    colors = plt.get_cmap("tab10").colors
+    for i, doc in enumerate(docs):
+        part = table if doc is None else table[table["doc_id"] == doc]
+        ax.plot(part["k"], part["compound_joined"], color=colors[i % 10], linewidth=1.2,
+                label=doc if doc is not None else "first k sentences as one string")
+        ax.plot(part["k"], part["mean_compound"], color=colors[i % 10], linewidth=1.0,
+                linestyle="--")
+    ax.plot([], [], color="black", label="solid: the first k sentences as one string")
+    ax.plot([], [], color="black", linestyle="--", label="dashed: mean of their k scores")
+    ax.axhline(0, color="black", linewidth=0.6)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("k, number of sentences from the start of the document")
+    ax.set_ylabel("compound score")
+    ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=7)
+    return fig, ax
+
+
+def agreement_chart(table: pd.DataFrame, *, x: str, y: str, xlabel: str = "",
+                    ylabel: str = "", cols: int = 2, by: str | None = None,
+                    hexbin_above: int = 1000):
+    """Draw one score against another (per panel when ``by`` is given), with Pearson r.
+
+    Panels with more than ``hexbin_above`` points are drawn as hexagonal bins (vector shapes,
+    few of them, so the SVG stays small); smaller ones as dots.
+
+    Returns
+    -------
+    fig, axes
+    """
+    groups = list(dict.fromkeys(table[by])) if by else [None]
+    fig, axes = _panels(len(groups), cols=cols, width=3.5, height=3.0)
+    for ax, group in zip(axes, groups, strict=True):
+        part = table if group is None else table[table[by] == group]
+        if len(part) > hexbin_above:
+            ax.hexbin(part[x], part[y], gridsize=30, cmap="Blues", mincnt=1, linewidths=0.1)
+        else:
+            ax.plot(part[x], part[y], "o", color=_BLUE, markersize=2.5, alpha=0.5)
+        r = part[x].corr(part[y]) if len(part) > 2 else float("nan")
+        ax.set_title(f"{group + ': ' if group else ''}r = {r:.3f}, n = {len(part):,}",
+                     fontsize=8, loc="left")
+        ax.set_xlabel(xlabel or x, fontsize=7)
+        ax.set_ylabel(ylabel or y, fontsize=7)
+        ax.tick_params(labelsize=7)
+    fig.tight_layout()
+    return fig, axes
