@@ -56,6 +56,7 @@ nbval: setup ## re-execute the stored notebooks, compare their outputs (nbval) a
 bench: setup ## print throughput and memory on synthetic corpora (not a test; cleaning takes ~10 min)
 	$(BIN)/python benchmarks/bench_corpus.py --mb 20
 	$(BIN)/python benchmarks/bench_clean.py --mb 100
+	$(BIN)/python benchmarks/bench_sentiment.py --sentences 50000
 
 # JupyterLab refuses to run as root (containers) unless told it may.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)

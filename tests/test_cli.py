@@ -125,3 +125,78 @@ def test_clean_refuses_a_file_that_is_not_utf8(tmp_path):
     result = newscorpus("clean", str(bad))
     assert result.returncode == 1 and "not UTF-8" in result.stderr
     assert result.stdout == ""
+
+
+# --- newscorpus sentiment ---------------------------------------------------------------------
+
+
+def sentiment_csv(stdout: str):
+    import io
+
+    import pandas as pd
+
+    return pd.read_csv(io.StringIO(stdout), keep_default_na=False, na_values=[""],
+                       dtype={"text": str})
+
+
+def test_sentiment_scores_standard_input_as_score_texts_does():
+    from newscorpus.sentiment import score_texts
+
+    lines = ["Russia is not a good partner.", "", "   ", "The talks were a success!",
+             "He said \"no\", then left, the U.S. envoy wrote."]
+    result = subprocess.run([sys.executable, "-m", "newscorpus", "sentiment", "-"],
+                            input="\n".join(lines) + "\n", capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    table = sentiment_csv(result.stdout)
+    assert list(table.columns) == ["line", "text", "neg", "neu", "pos", "compound"]
+    assert table["line"].tolist() == [1, 4, 5]  # blank lines skipped, numbers kept
+    kept = [line for line in lines if line.strip()]
+    assert table["text"].tolist() == kept
+    expected = score_texts(kept)
+    for column in ("neg", "neu", "pos", "compound"):
+        assert table[column].tolist() == expected[column].tolist()
+
+
+def test_sentiment_of_a_file_equals_the_notebooks_sentence_scores(tmp_path):
+    from newscorpus.sentiment import score_sentences
+
+    from .test_sentiment import sentence_table
+
+    sample = sentence_table().iloc[[3, 10, 50, 100, 200]]
+    path = tmp_path / "sentences.txt"
+    path.write_text("\n".join(sample["text"]) + "\n", encoding="utf-8")
+    for method in ("vader", "textblob"):
+        result = newscorpus("sentiment", str(path), "--method", method)
+        assert result.returncode == 0, result.stderr
+        table = sentiment_csv(result.stdout)
+        scored = score_sentences(sample, method)
+        assert table["compound"].tolist() == scored["compound"].tolist()
+        if method == "textblob":
+            assert table["subjectivity"].tolist() == scored["subjectivity"].tolist()
+            assert table["neg"].isna().all()
+
+
+@pytest.mark.parametrize(("args", "status", "expected"), [
+    (["sentiment", "/nonexistent/file.txt"], 1, "cannot be read (No such file or directory)"),
+    (["sentiment", "-", "--method", "bert"], 2, "invalid choice: 'bert'"),
+    (["sentiment", "-", "--processes", "0"], 1, "parameter 'processes'"),
+    (["sentiment"], 2, "the following arguments are required: FILE"),
+])
+def test_sentiment_refuses_bad_input_in_one_sentence(args, status, expected):
+    result = subprocess.run([sys.executable, "-m", "newscorpus", *args], input="ok\n",
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == status
+    assert expected in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_sentiment_refuses_input_that_is_not_utf8(tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Caf\xe9 Damas\n".encode("latin-1"))
+    for args, stdin in (([str(bad)], None), (["-"], bad.read_bytes())):
+        result = subprocess.run([sys.executable, "-m", "newscorpus", "sentiment", *args],
+                                input=stdin, capture_output=True, timeout=300)
+        err = result.stderr.decode()
+        assert result.returncode == 1 and "not UTF-8: byte 0xE9" in err, err
+        assert "Traceback" not in err and result.stdout == b""

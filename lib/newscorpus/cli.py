@@ -5,6 +5,8 @@
                                  clean it (``--report``: the removals, as CSV)
 ``newscorpus run``               execute the notebooks with papermill (what ``make run`` does)
 ``newscorpus resources``         list the linguistic resources and their versions
+``newscorpus sentiment FILE``    score each line of a file as one text, as the notebooks score
+                                 sentences; CSV on standard output
 
 Input errors are printed as sentences (what, where, how to fix) with exit status 1; a usage
 error exits with 2. No traceback is shown for bad input.
@@ -87,6 +89,34 @@ def _clean(args: argparse.Namespace) -> int:
     return 0
 
 
+def _sentiment(args: argparse.Namespace) -> int:
+    from newscorpus.corpus import _decode
+    from newscorpus.sentiment import score_texts
+
+    if args.file == "-":
+        where, data = "standard input", sys.stdin.buffer.read()
+    else:
+        where = args.file
+        try:
+            data = Path(args.file).read_bytes()
+        except OSError as err:
+            raise NewsCorpusError(Problem(where, f"the file cannot be read ({err.strerror})",
+                                          "check that the path names an existing, readable "
+                                          "file")) from None
+    text, problem = _decode(data, where, "FILE" if args.file == "-" else args.file)
+    if problem:
+        raise NewsCorpusError(problem)
+    # One text per line; blank lines are skipped, but `line` keeps the numbers of the input.
+    lines = [(number, line.removesuffix("\r"))
+             for number, line in enumerate(text.split("\n"), start=1)]
+    kept = [(number, line) for number, line in lines if line.strip()]
+    scores = score_texts([line for _, line in kept], args.method, processes=args.processes)
+    scores.insert(0, "text", [line for _, line in kept])
+    scores.insert(0, "line", [number for number, _ in kept])
+    scores.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
 def _resources(args: argparse.Namespace) -> int:
     from newscorpus.resources import describe
 
@@ -134,6 +164,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--skip", nargs="+", metavar="RULE", help="do not run these rules")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.set_defaults(func=_clean)
+
+    p = sub.add_parser(
+        "sentiment", help="score each line of a text file, as the notebooks score sentences",
+        description="Score each line of FILE as one text and write CSV to standard output: "
+        "line (its number in the input), text, neg, neu, pos, compound (and subjectivity for "
+        "textblob). Blank lines are skipped; the line numbers still count them. The scores are"
+        " those of newscorpus.sentiment.score_texts, the function the notebooks use.")
+    p.add_argument("file", metavar="FILE", help="UTF-8 text file, one text per line, or - for "
+                   "standard input")
+    p.add_argument("--method", choices=("vader", "textblob"), default="vader",
+                   help="vader (NLTK VADER, the project's method; default) or textblob "
+                   "(Pattern polarity, for comparison)")
+    p.add_argument("--processes", type=int, default=1, metavar="N",
+                   help="worker processes for large files (default: %(default)s)")
+    p.set_defaults(func=_sentiment)
 
     p = sub.add_parser("resources", help="list the linguistic resources and their versions")
     p.set_defaults(func=_resources)

@@ -10,6 +10,8 @@ stop words                    scikit-learn's ``ENGLISH_STOP_WORDS`` (the list it
                               use, so keyword counts and TF-IDF agree), plus user additions
 VADER lexicon                 ``vader_lexicon.txt`` shipped in the ``vaderSentiment`` package,
                               read by NLTK's ``SentimentIntensityAnalyzer``
+Pattern sentiment lexicon     ``en-sentiment.xml`` shipped in the ``textblob`` package, read
+                              by its ``PatternAnalyzer`` (the second sentiment method)
 sentence splitter             NLTK's Punkt algorithm with parameters built from
                               ``data/abbreviations_en.txt`` in this package (no trained model
                               is downloaded)
@@ -18,6 +20,8 @@ English word list             the 100,000 most frequent English words in ``wordf
                               data ships inside the package), minus one- and two-letter
                               tokens not in ``data/short_words_en.txt``
 stemmer                       NLTK's Porter stemmer (an algorithm: no data files)
+keyphrase stop words          ``StopwordsList/stopwords_<language>.txt`` shipped in the
+                              ``yake`` package (used by YAKE keyphrases only)
 ============================  ==============================================================
 """
 
@@ -37,6 +41,7 @@ __all__ = [
     "describe",
     "english_words",
     "is_word",
+    "pattern_analyzer",
     "stem",
     "stemmer",
     "sentence_spans",
@@ -46,6 +51,7 @@ __all__ = [
     "stop_words",
     "tokenize",
     "vader_lexicon_path",
+    "yake_stop_words",
 ]
 
 #: A word: a number with its separators (``3,000``, ``2.5``), or letters and digits with inner
@@ -87,6 +93,39 @@ def stop_words(extra: Iterable[str] = ()) -> frozenset[str]:
     from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
     return frozenset(ENGLISH_STOP_WORDS) | {w.strip().lower() for w in extra if w.strip()}
+
+
+def yake_stop_words(language: str = "en", extra: Iterable[str] = ()) -> frozenset[str]:
+    """Return YAKE's own stop words for ``language``, lower-cased, with ``extra`` words added.
+
+    Read from ``StopwordsList/stopwords_<language>.txt`` inside the installed ``yake`` package,
+    the list YAKE was designed and evaluated with (574 English words; it has words such as
+    ``say`` that scikit-learn's list lacks). Only :func:`newscorpus.keywords.keyphrases` uses it;
+    counts and TF-IDF use :func:`stop_words`.
+
+    Raises
+    ------
+    ParameterError
+        If YAKE has no list for ``language``, naming the languages it has.
+
+    Examples
+    --------
+    >>> words = yake_stop_words(extra=["Syria"])
+    >>> "says" in words, "syria" in words, "" in words, len(yake_stop_words())
+    (True, True, False, 574)
+    """
+    from newscorpus.errors import ParameterError, Problem
+
+    folder = Path(str(resources.files("yake") / "core" / "StopwordsList"))
+    path = folder / f"stopwords_{language}.txt"
+    if not isinstance(language, str) or not language.isalpha() or not path.is_file():
+        known = sorted(p.stem.removeprefix("stopwords_") for p in folder.glob("stopwords_*.txt"))
+        raise ParameterError(Problem(
+            "parameter 'language'", f"YAKE has no stop-word list for {language!r}",
+            f"use one of {', '.join(known)}"))
+    words = path.read_text(encoding="utf-8").lower().split("\n")
+    return frozenset(w.strip() for w in words if w.strip()) | {
+        w.strip().lower() for w in extra if w.strip()}
 
 
 # --- tokens -----------------------------------------------------------------------------------
@@ -274,6 +313,24 @@ def sentiment_analyzer():
     if str(path.parent) not in nltk.data.path:
         nltk.data.path.append(str(path.parent))
     return SentimentIntensityAnalyzer(lexicon_file="file:" + str(path))
+
+
+@functools.cache
+def pattern_analyzer():
+    """Return TextBlob's Pattern sentiment function: text -> ``(polarity, subjectivity)``.
+
+    This is what ``textblob.sentiments.PatternAnalyzer().analyze`` calls, without building a
+    named tuple per text. Its lexicon, ``en-sentiment.xml``, ships inside ``textblob``; no
+    NLTK data is needed.
+
+    Examples
+    --------
+    >>> pattern_analyzer()("a good plan")
+    (0.7, 0.6000000000000001)
+    """
+    from textblob.en import sentiment
+
+    return sentiment
 
 
 # --- provenance -------------------------------------------------------------------------------
