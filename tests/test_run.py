@@ -87,3 +87,15 @@ def test_only_must_match_a_notebook(tmp_path):
     nbs, params = _collection(tmp_path, "greeting: hi\n")
     with pytest.raises(ParameterError, match="no notebook name starts with '07'.*00-a.ipynb"):
         run.run_all(params, notebooks_dir=nbs, only=["07"])
+
+
+def test_only_accepts_a_parameter_file_for_the_whole_collection(tmp_path):
+    nbs, params = _collection(tmp_path, "greeting: hi\nfarewell: bye\n")
+    second = _notebook(nbs / "01-b.ipynb", "print(greeting)")
+    nb = nbformat.read(second, as_version=4)
+    nb.cells[1].source = 'farewell: str = "bye"'
+    nbformat.write(nb, second)
+    runs = run.run_all(params, notebooks_dir=nbs, only=["00"], out=tmp_path / "out",
+                       progress=False, log=lambda *a, **k: None)
+    assert [r.notebook.name for r in runs] == ["00-a.ipynb"]
+    assert runs[0].parameters == {"greeting": "hi"}

@@ -204,6 +204,8 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
     params = load_params(params_file)
     nb_dir = resolve(notebooks_dir)
     notebooks = find_notebooks(nb_dir)
+    # Parameters are checked against the whole collection, so one file serves every --only.
+    declared = {nb: notebook_parameters(nb) for nb in notebooks}
     if only:
         notebooks = [p for p in notebooks if any(p.name.startswith(o) for o in only)]
         if not notebooks:
@@ -211,19 +213,18 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
                 "--only", f"no notebook name starts with {' or '.join(map(repr, only))}",
                 f"use the number of one of: {', '.join(p.name for p in find_notebooks(nb_dir))}",
                 field="only"))
-    if corpus is not None:
-        params["corpus_dir"] = str(resolve(corpus))
-    out_dir = None if out is None else resolve(out)
-    if out_dir is not None:
-        params["figures_dir"] = str(out_dir / "figures")
-        params["processed_dir"] = str(out_dir / "processed")
-    declared = {nb: notebook_parameters(nb) for nb in notebooks}
     known = sorted({name for names in declared.values() for name in names})
     unknown = [Problem(display(resolve(params_file)), f"unknown parameter {name!r}",
                        f"use one of: {', '.join(known)}", field=name)
                for name in params if name not in known]
     if unknown:
         raise ParameterError(unknown)
+    if corpus is not None:
+        params["corpus_dir"] = str(resolve(corpus))
+    out_dir = None if out is None else resolve(out)
+    if out_dir is not None:
+        params["figures_dir"] = str(out_dir / "figures")
+        params["processed_dir"] = str(out_dir / "processed")
     if "corpus_dir" in params:
         report = validate_corpus(resolve(str(params["corpus_dir"])))
         if not report.ok:
