@@ -107,14 +107,14 @@ TWO = ("Russia keeps naval bases.", "Russia keeps bases.")
 
 
 def test_collocation_counts_match_a_hand_count_of_nltk_windows():
-    out = collocations(tokens_of(*TWO), "russia", window=3, min_freq=1)
+    out = collocations(tokens_of(*TWO), "russia", window=3, min_freq=1, attracted_only=False)
     assert list(out.columns) == ["node", "collocate", "side", "count", "likelihood_ratio", "pmi"]
     assert out[["collocate", "side", "count"]].values.tolist() == [
         ["keeps", "right", 2], ["naval", "right", 1], ["bases", "right", 1]]
 
 
 def test_collocation_scores_follow_nltks_scaled_contingency_table():
-    row = collocations(tokens_of(*TWO), "russia", window=3, min_freq=1).iloc[0]
+    row = collocations(tokens_of(*TWO), "russia", window=3, min_freq=1, attracted_only=False).iloc[0]
     # NLTK divides the pair count by window - 1: n_ii = 2 / 2 = 1; russia 2, keeps 2, N = 7
     assert row["pmi"] == pytest.approx(math.log2(1 * 7 / (2 * 2)))  # 0.807355
     # table [[1, 1], [1, 4]], expected [[4/7, 10/7], [10/7, 25/7]]
@@ -156,10 +156,21 @@ def test_min_freq_drops_rare_pairs():
 
 
 def test_two_nodes_each_get_their_rows_in_the_order_given():
-    out = collocations(tokens_of(*TWO), ["bases", "russia"], window=3, min_freq=1)
+    out = collocations(tokens_of(*TWO), ["bases", "russia"], window=3, min_freq=1,
+                       attracted_only=False)
     assert out["node"].tolist()[:1] == ["bases"] and out["node"].tolist()[-1] == "russia"
     pair = out[(out["node"] == "bases") & (out["collocate"] == "russia")]
     assert pair[["side", "count"]].values.tolist() == [["left", 1]]
+
+
+def test_attracted_only_drops_exactly_the_pairs_seen_no_more_often_than_chance():
+    every = collocations(tokens_of(*TWO), "russia", window=3, min_freq=1, attracted_only=False)
+    kept = collocations(tokens_of(*TWO), "russia", window=3, min_freq=1)
+    # russia-bases: pair 1 / (3 - 1) = 0.5, russia 2, bases 2, N 7: PMI log2(0.5 * 7 / 4) < 0
+    assert every.loc[every["collocate"] == "bases", "pmi"].item() == pytest.approx(
+        math.log2(0.5 * 7 / 4))
+    assert kept.equals(every[every["pmi"] > 0].reset_index(drop=True))
+    assert kept["collocate"].tolist() == ["keeps", "naval"]
 
 
 SENTENCE_WORDS = st.lists(st.lists(st.sampled_from(["russia", "base", "war", "sea"]),
@@ -170,7 +181,7 @@ SENTENCE_WORDS = st.lists(st.lists(st.sampled_from(["russia", "base", "war", "se
 @settings(max_examples=60, deadline=None)
 def test_collocation_counts_equal_a_brute_force_count_within_sentences(sentences, window):
     tokens = tokens_of(*[" ".join(s) + "." for s in sentences])
-    out = collocations(tokens, "russia", window=window, min_freq=1)
+    out = collocations(tokens, "russia", window=window, min_freq=1, attracted_only=False)
     expected: dict[tuple[str, str], int] = {}
     for words in sentences:
         for i, first in enumerate(words):

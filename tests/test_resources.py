@@ -117,3 +117,13 @@ def test_the_word_list_and_stemmer_work_offline(no_network):
 ])
 def test_is_word_table(token, expected):
     assert resources.is_word(token) is expected
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("Russia's", "russia"), ("Russia’s", "russia"), ("rebels'", "rebel"), ("bases", "base"),
+    ("U.S", "us"), ("US", "us"), ("U.N", "un"), ("F-16s", "f-16s"), ("1990s", "1990s"),
+    ("'s", "'s"),
+    ("negotiations", "negoti"),
+])
+def test_stem_drops_possessives_and_leaves_abbreviations_and_codes_whole(word, expected):
+    assert resources.stem(word) == expected

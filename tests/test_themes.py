@@ -67,7 +67,7 @@ def test_the_packaged_file_explains_its_format_and_its_status():
      ["diplomacy"]),
     ("Arms sales, energy deals and reconstruction contracts are at stake.", ["arms_economy"]),
     ("Israeli settlers in the West Bank clashed with police.", []),
-    ("The chemical weapons attack in Douma drew US strikes.", ["great_power"]),
+    ("The chemical weapons attack in Douma drew US strikes.", []),  # the US alone: no rivalry
     ("Militants shelled the database of the agency.", ["counterterrorism"]),
     ("He told us the meeting was over.", []),
 ])

@@ -319,7 +319,7 @@ def _nodes(nodes: str | Iterable[str] | Mapping[str, Iterable[str]]) -> dict[str
 def collocations(tokens: pd.DataFrame, nodes: str | Iterable[str] | Mapping[str, Iterable[str]],
                  window: int = 5, min_freq: int = 2,
                  measures: Sequence[str] = ("likelihood_ratio", "pmi"), drop_stop: bool = True,
-                 column: str = "lower") -> pd.DataFrame:
+                 column: str = "lower", attracted_only: bool = True) -> pd.DataFrame:
     """Return the words that occur near ``nodes`` more often than chance, scored by NLTK.
 
     Each sentence is a separate stream of words (padded, as NLTK's ``from_documents`` does,
@@ -329,6 +329,9 @@ def collocations(tokens: pd.DataFrame, nodes: str | Iterable[str] | Mapping[str,
     (Church & Hanks 1990). So a collocate found *before* the node and one found *after* it are
     two rows, told apart by ``side``. Stop words stay in the running text, so a window spans
     ``window`` running words, but with ``drop_stop`` they are not reported as collocates.
+    With ``attracted_only``, a pair seen no more often than chance predicts (PMI of 0 or
+    less) is left out whatever its likelihood ratio, which is high for avoidance as well as
+    for attraction.
 
     Parameters
     ----------
@@ -350,6 +353,9 @@ def collocations(tokens: pd.DataFrame, nodes: str | Iterable[str] | Mapping[str,
         Leave out collocates flagged ``stop``.
     column : {'lower', 'term', 'stem', 'token'}
         The token form counted.
+    attracted_only : bool
+        Keep only pairs seen more often than chance (PMI above 0): the collocates proper.
+        ``False`` keeps every pair seen ``min_freq`` times.
 
     Returns
     -------
@@ -370,11 +376,14 @@ def collocations(tokens: pd.DataFrame, nodes: str | Iterable[str] | Mapping[str,
     ...     "position": [0, 1, 2, 3, 0, 1, 2],
     ...     "lower": ["russia", "keeps", "naval", "bases", "russia", "keeps", "bases"],
     ...     "stop": False})
-    >>> collocations(tokens, "russia", window=3, min_freq=1)[["collocate", "side", "count"]]
-      collocate   side  count
-    0     keeps  right      2
-    1     naval  right      1
-    2     bases  right      1
+    >>> every = collocations(tokens, "russia", window=3, min_freq=1, attracted_only=False)
+    >>> every[["collocate", "side", "count", "pmi"]]
+      collocate   side  count       pmi
+    0     keeps  right      2  0.807355
+    1     naval  right      1  0.807355
+    2     bases  right      1 -0.192645
+    >>> collocations(tokens, "russia", window=3, min_freq=1)["collocate"].tolist()
+    ['keeps', 'naval']
     """
     from nltk.collocations import BigramCollocationFinder
     from nltk.metrics import BigramAssocMeasures
@@ -412,9 +421,14 @@ def collocations(tokens: pd.DataFrame, nodes: str | Iterable[str] | Mapping[str,
     finder.apply_ngram_filter(lambda w1, w2: (w1 not in node_of and w1 in stops) or
                               (w2 not in node_of and w2 in stops))
     scores = {m: dict(finder.score_ngrams(getattr(BigramAssocMeasures, m))) for m in measures}
+    # Only attraction: a pair seen no more often than chance (PMI <= 0) is no collocation,
+    # though its likelihood ratio can be high (it measures departure in either direction).
+    attracted = {pair for pair, pmi in finder.score_ngrams(BigramAssocMeasures.pmi) if pmi > 0}
     rows: dict[str, list] = {"node": [], "collocate": [], "side": [], "count": []}
     rows |= {m: [] for m in measures}
     for (w1, w2), count in finder.ngram_fd.items():
+        if attracted_only and (w1, w2) not in attracted:
+            continue
         for node, other, side in ((w1, w2, "right"), (w2, w1, "left")):
             if node not in node_of:
                 continue

@@ -36,7 +36,7 @@ import pandas as pd
 from newscorpus.errors import ParameterError, Problem
 from newscorpus.keywords import _check_int, _check_table, _fail
 
-__all__ = ["keyness", "log_likelihood", "log_ratio"]
+__all__ = ["keyness", "keyness_by_group", "log_likelihood", "log_ratio", "verify_keyness"]
 
 _STATS = ["count", "words", "per_10k", "rank", "term"]
 
@@ -229,3 +229,94 @@ def keyness(freq: pd.DataFrame, group_column: str, target: Hashable | Sequence[H
     table["_key"] = table["g2"].round(9)
     return table.sort_values(["_key", "term"], ascending=[False, True],
                              kind="stable").drop(columns="_key").reset_index(drop=True)
+
+
+def keyness_by_group(freq: pd.DataFrame, group_column: str, *, k: int = 10, min_count: int = 5,
+                     totals: str = "terms", g2_form: str = "4-term") -> pd.DataFrame:
+    """Return each group's ``k`` most key terms against all the other groups together.
+
+    :func:`keyness` with each value of ``group_column`` in turn as the target and every other
+    value as the reference, keeping the terms the target uses more (``direction ==
+    "target"``). A group that is the only one has nothing to compare with and is left out.
+
+    Returns
+    -------
+    DataFrame
+        ``group`` (the target value), then the columns of :func:`keyness`, the ``k`` rows of
+        highest G2 per group; groups in sorted order.
+
+    Examples
+    --------
+    >>> freq = pd.DataFrame({"kind": ["article"] * 2 + ["snippet"] * 2,
+    ...     "term": ["base", "war"] * 2, "count": [30, 10, 10, 30], "words": 40})
+    >>> # base: a=30, b=10, c=d=40, E=20: G2 = 4 (30 ln 1.5 + 10 ln 0.5) = 20.929925
+    >>> keyness_by_group(freq, "kind", k=1)[["group", "term", "count_target", "g2"]].round(4)
+         group  term  count_target       g2
+    0  article  base            30  20.9299
+    1  snippet   war            30  20.9299
+    """
+    k = _check_int(k, "k", 1)
+    _check_table(freq, ["term", "count", "words"], "freq", "newscorpus.keywords.frequencies")
+    if not isinstance(group_column, str) or group_column not in freq.columns:
+        keyness(freq, group_column, target=None)  # raises the message naming the column
+    values = sorted(pd.unique(freq[group_column].dropna()), key=str)
+    parts = []
+    for value in values if len(values) > 1 else []:
+        table = keyness(freq, group_column, value, min_count=min_count, totals=totals,
+                        g2_form=g2_form)
+        table = table[table["direction"] == "target"].head(k)
+        parts.append(table.assign(group=value)[["group", *table.columns]])
+    if not parts:
+        return pd.DataFrame(columns=["group", "term", "count_target", "count_reference",
+                                     "per_10k_target", "per_10k_reference", "total_target",
+                                     "total_reference", "g2", "p_value", "log_ratio",
+                                     "direction"])
+    return pd.concat(parts, ignore_index=True)
+
+
+def verify_keyness(table: pd.DataFrame) -> pd.DataFrame:
+    """Recompute G2, p and log ratio of a keyness table from its own counts, independently.
+
+    G2 and p come from ``scipy.stats.chi2_contingency(..., lambda_="log-likelihood",
+    correction=False)`` on each term's 2x2 table ``[[a, c - a], [b, d - b]]``; the log ratio
+    from the counts with Python's ``math.log2``. None of the code of :func:`keyness` is used,
+    so a table read back from its CSV can be checked by anyone.
+
+    Returns
+    -------
+    DataFrame
+        One row per statistic (``g2``, ``p_value``, ``log_ratio``): the largest absolute
+        difference between the table and the recomputation, and the number of terms checked.
+        Only meaningful for a table made with ``g2_form="4-term"`` (the default).
+
+    Examples
+    --------
+    >>> freq = pd.DataFrame({"kind": ["article"] * 2 + ["snippet"] * 2,
+    ...     "term": ["base", "war"] * 2, "count": [30, 10, 10, 30], "words": 40})
+    >>> bool(verify_keyness(keyness(freq, "kind", "article"))["max_abs_difference"].max() < 1e-9)
+    True
+    """
+    import math
+
+    from scipy.stats import chi2_contingency
+
+    _check_table(table, ["count_target", "count_reference", "total_target", "total_reference",
+                         "g2", "p_value", "log_ratio"], "table", "newscorpus.keyness.keyness")
+    g2, p, lr = [], [], []
+    for a, b, c, d in table[["count_target", "count_reference", "total_target",
+                             "total_reference"]].itertuples(index=False):
+        observed = np.array([[a, c - a], [b, d - b]], dtype=float)
+        if (observed.sum(axis=0) == 0).any() or (observed.sum(axis=1) == 0).any():
+            stat, pvalue = 0.0, 1.0  # a zero margin: no evidence either way
+        else:
+            stat, pvalue, _, _ = chi2_contingency(observed, correction=False,
+                                                  lambda_="log-likelihood")
+        g2.append(float(stat))
+        p.append(float(pvalue))
+        lr.append(math.log2(((a or 0.5) / c) / ((b or 0.5) / d)))
+    rows = []
+    for name, values in (("g2", g2), ("p_value", p), ("log_ratio", lr)):
+        diff = np.abs(table[name].to_numpy(dtype=float) - np.asarray(values, dtype=float))
+        rows.append({"statistic": name, "max_abs_difference": float(diff.max()) if len(diff)
+                     else 0.0, "terms": len(diff)})
+    return pd.DataFrame(rows)

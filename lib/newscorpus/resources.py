@@ -51,6 +51,7 @@ __all__ = [
     "stop_words",
     "tokenize",
     "vader_lexicon_path",
+    "written_in_capitals",
     "yake_stop_words",
 ]
 
@@ -203,16 +204,48 @@ def stemmer():
     return PorterStemmer()
 
 
+#: A possessive ending: ``'s`` or ``’s``, or a bare apostrophe after an ``s`` (``rebels'``).
+_POSSESSIVE_END = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
+
+
 @functools.lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Return the Porter stem of ``word`` (lower-cased), cached: a corpus repeats its words.
+def stem(word: str, *, keep_case: bool = False) -> str:
+    """Return the Porter stem of ``word``, lower-cased, cached: a corpus repeats its words.
+
+    A possessive ending is removed first, so ``Russia's`` counts as ``russia``. A word with a
+    full stop or a digit is an abbreviation or a code, not an inflected word: it is not
+    stemmed (Porter would cut ``u.s`` to ``u.``), and an abbreviation loses its full stops, so
+    ``U.S`` and ``US`` are one term. ``keep_case=True`` keeps the case of the letters.
 
     Examples
     --------
-    >>> stem("Negotiations")
-    'negoti'
+    >>> stem("Negotiations"), stem("Russia's"), stem("rebels’"), stem("U.S"), stem("Su-24s")
+    ('negoti', 'russia', 'rebel', 'us', 'su-24s')
+    >>> stem("Russians", keep_case=True), stem("U.N", keep_case=True)
+    ('Russian', 'UN')
     """
-    return stemmer().stem(word)
+    word = _POSSESSIVE_END.sub("", word) or word
+    if any(ch.isdigit() for ch in word):
+        return word if keep_case else word.lower()
+    if "." in word:
+        word = word.replace(".", "")
+        return word if keep_case else word.lower()
+    return stemmer().stem(word, to_lowercase=not keep_case)
+
+
+def written_in_capitals(text: str) -> bool:
+    """Whether ``text`` is written (almost) all in capitals: 8 letters or more, 80% capitals.
+
+    In such a text (a shouted headline) capitals say nothing about a word: ``US`` may be the
+    pronoun and ``IS`` the verb.
+
+    Examples
+    --------
+    >>> written_in_capitals("WHAT IS RUSSIA DOING IN SYRIA?"), written_in_capitals("The US said")
+    (True, False)
+    """
+    letters = sum(map(str.isalpha, text))
+    return letters >= 8 and sum(map(str.isupper, text)) >= 0.8 * letters
 
 
 # --- sentences --------------------------------------------------------------------------------

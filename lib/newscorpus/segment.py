@@ -29,7 +29,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from newscorpus.resources import WORD_PATTERN, stemmer, stop_words
+from newscorpus.resources import WORD_PATTERN, stop_words, written_in_capitals
 from newscorpus.resources import stem as stem_word
 from newscorpus.rules import BYLINE, DATE_LINE, _is_furniture
 from newscorpus.textview import TextView
@@ -242,7 +242,10 @@ def token_table(sentences: pd.DataFrame, *, lowercase: bool = True, stem: bool =
     -------
     DataFrame
         ``doc_id``, ``sentence_id``, ``position`` (0-based within the sentence), ``token``
-        (as written), ``lower``, ``stem`` (of the lower-case form), ``term`` and ``stop``.
+        (as written), ``lower``, ``stem`` (of the lower-case form, see
+        :func:`newscorpus.resources.stem`), ``term`` and ``stop``. A token is a stop word when
+        its lower-case form is one, unless it is an acronym in capitals (``US``, ``IS``) in a
+        sentence that is not all in capitals.
 
     Examples
     --------
@@ -250,6 +253,9 @@ def token_table(sentences: pd.DataFrame, *, lowercase: bool = True, stem: bool =
     >>> table = token_table(s)
     >>> table[["token", "stem", "stop"]].values.tolist()
     [['The', 'the', True], ['Russians', 'russian', False], ['stayed', 'stay', False]]
+    >>> s["text"] = ["The US told us that U.S. forces stay."]
+    >>> token_table(s).query("lower in ['us', 'u.s']")[["token", "stem", "stop"]].values.tolist()
+    [['US', 'us', False], ['us', 'us', True], ['U.S', 'us', False]]
     """
     if min_length < 1:
         raise ValueError(f"min_length must be 1 or more, got {min_length}")
@@ -259,16 +265,20 @@ def token_table(sentences: pd.DataFrame, *, lowercase: bool = True, stem: bool =
     for doc_id, sentence_id, text in zip(sentences["doc_id"], sentences["sentence_id"],
                                          sentences["text"], strict=True):
         position = 0
+        shouting = written_in_capitals(text)
         for token in _WORD.findall(text):
             if len(token) < min_length:
                 continue
             lower = token.lower()
             stemmed = stem_word(lower)
             term = (stemmed if stem else lower) if lowercase else (
-                stemmer().stem(token, to_lowercase=False) if stem else token)
+                stem_word(token, keep_case=True) if stem else token)
+            # An acronym is never a stop word: "US" is the country, "IS" the Islamic State
+            # (unless the whole sentence is in capitals, where capitals say nothing).
+            stop = lower in stops and (shouting or len(token) < 2 or not token.isupper())
             for key, value in (("doc_id", doc_id), ("sentence_id", sentence_id),
                                ("position", position), ("token", token), ("lower", lower),
-                               ("stem", stemmed), ("term", term), ("stop", lower in stops)):
+                               ("stem", stemmed), ("term", term), ("stop", stop)):
                 rows[key].append(value)
             position += 1
     table = pd.DataFrame(rows)

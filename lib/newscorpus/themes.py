@@ -32,8 +32,8 @@ from newscorpus.keywords import _check_by, _check_table, _check_text_column, _fa
 from newscorpus.paths import display
 from newscorpus.resources import WORD_PATTERN
 
-__all__ = ["Theme", "default_themes_path", "load_themes", "theme_matches", "theme_sentences",
-           "theme_shares", "themes_table"]
+__all__ = ["Theme", "default_themes_path", "load_themes", "share_matrix", "theme_examples",
+           "theme_matches", "theme_sentences", "theme_shares", "themes_table"]
 
 _WORD = re.compile(WORD_PATTERN)
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -410,3 +410,85 @@ def theme_shares(flags: pd.DataFrame, by: str | Sequence[str] = "doc_id",
     out = out[columns + ["theme", "sentences", "matched", "share"]].reset_index(drop=True)
     return out.astype({"theme": "str", "sentences": "int64", "matched": "int64",
                        "share": "float64"})
+
+
+def theme_examples(matches: pd.DataFrame, sentences: pd.DataFrame, *, k: int = 2,
+                   by: str | Sequence[str] = ("theme",)) -> pd.DataFrame:
+    """Return the first ``k`` sentences that mention each theme, with the words that matched.
+
+    The quickest check of a theme share is to read the sentences behind it: this gives, per
+    theme (or per theme and document with ``by=("theme", "doc_id")``), the first ``k``
+    matched sentences in reading order, their matched words, and their text.
+
+    Parameters
+    ----------
+    matches : DataFrame
+        :func:`theme_matches` of ``sentences``.
+    sentences : DataFrame
+        The sentence table (``doc_id``, ``sentence_id``, ``text``).
+    k : int
+        Sentences per group.
+    by : str or sequence of str
+        Columns of ``matches`` to group by; ``theme`` first.
+
+    Returns
+    -------
+    DataFrame
+        The ``by`` columns, ``doc_id``, ``sentence_id``, ``matched`` (the words as written,
+        joined by ``; `` in order) and ``text``. Themes in order of first match.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": "a", "sentence_id": [1, 2], "text": [
+    ...     "Russia keeps its naval base at Tartus.", "Talks in Geneva resumed."]})
+    >>> examples = theme_examples(theme_matches(s), s, k=1)
+    >>> examples[["theme", "sentence_id", "matched"]].values.tolist()
+    [['bases', 1, 'naval base; Tartus'], ['diplomacy', 2, 'Talks; Geneva']]
+    >>> examples["text"].tolist()
+    ['Russia keeps its naval base at Tartus.', 'Talks in Geneva resumed.']
+    """
+    from newscorpus.keywords import _check_int
+
+    k = _check_int(k, "k", 1)
+    _check_table(matches, ["doc_id", "sentence_id", "theme", "match"], "matches",
+                 "newscorpus.themes.theme_matches")
+    _check_table(sentences, ["doc_id", "sentence_id", "text"], "sentences",
+                 "the cleaning notebook (sentences.csv)")
+    columns = list(dict.fromkeys(_check_by(matches, by) + ["doc_id", "sentence_id"]))
+    joined = (matches.groupby(columns, sort=False)["match"].agg("; ".join)
+              .rename("matched").reset_index())
+    first = joined.groupby(_check_by(matches, by), sort=False).head(k)
+    texts = sentences[["doc_id", "sentence_id", "text"]].drop_duplicates(["doc_id",
+                                                                          "sentence_id"])
+    return first.merge(texts, on=["doc_id", "sentence_id"], how="left").reset_index(drop=True)
+
+
+def share_matrix(shares: pd.DataFrame, by: str,
+                 themes: Sequence[Theme] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Return :func:`theme_shares` as two wide tables, themes by groups: shares and counts.
+
+    Rows are themes in dictionary order, labelled with their ``label`` when ``themes`` is
+    given; columns are the values of ``by`` in the order they appear. The second table holds
+    the matched sentences behind each share, for a heat map's ``counts``.
+
+    Examples
+    --------
+    >>> flags = pd.DataFrame({"period": ["a", "a", "b"], "bases": [True, False, False],
+    ...                       "diplomacy": [True, True, False]})
+    >>> share, matched = share_matrix(theme_shares(flags, by="period"), "period")
+    >>> share.to_dict("index")
+    {'bases': {'a': 0.5, 'b': 0.0}, 'diplomacy': {'a': 1.0, 'b': 0.0}}
+    >>> matched.loc["diplomacy"].tolist()
+    [2, 0]
+    """
+    _check_table(shares, [by, "theme", "share", "matched"], "shares",
+                 "newscorpus.themes.theme_shares")
+    rows = list(dict.fromkeys(shares["theme"]))
+    columns = list(dict.fromkeys(shares[by]))
+    wide = [shares.pivot(index="theme", columns=by, values=v).reindex(index=rows,
+                                                                      columns=columns)
+            for v in ("share", "matched")]
+    if themes is not None:
+        labels = {t.name: t.label for t in themes}
+        wide = [w.rename(index=labels) for w in wide]
+    return wide[0], wide[1].astype("int64")
