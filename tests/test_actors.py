@@ -204,3 +204,36 @@ def test_paragraphs_can_be_the_units():
     pairs = actors.actor_sentences(actors.mentions(scored, keys=keys), keys=keys)
     tone = actors.actor_tone(scored, pairs, keys=keys, n_boot=0).set_index("actor")
     assert tone.loc["Russia", "n"] == 2 and tone.loc["Iran", "n"] == 2
+
+
+def test_a_missing_dictionary_is_a_parameter_error_naming_the_file(tmp_path):
+    with pytest.raises(ParameterError, match=r"none\.yaml: the actor dictionary cannot be read "
+                                             r"\(No such file or directory\)\. Fix: check the "
+                                             r"path"):
+        actors.load_actors(tmp_path / "none.yaml")
+
+
+def test_co_mention_shares_divide_each_row_by_the_actors_own_sentences():
+    pairs = actors.actor_sentences(actors.mentions(TABLE))
+    counts = actors.co_mentions(pairs, ["Russia", "Turkey", "Iran", "Israel"])
+    shares = actors.co_mention_shares(counts)
+    # Russia is named in 3 sentences, 2 of them with Turkey; Iran in 2, 1 of them with Russia.
+    assert shares.loc["Russia", "Turkey"] == pytest.approx(2 / 3)
+    assert shares.loc["Iran", "Russia"] == pytest.approx(1 / 2)
+    assert (shares.loc[["Russia", "Turkey", "Iran"], ["Russia", "Turkey", "Iran"]]
+            .to_numpy().diagonal() == 1).all()
+    assert shares.loc["Israel"].isna().all()  # never named: no share
+    with pytest.raises(ParameterError, match="rows and columns name different actors"):
+        actors.co_mention_shares(counts.iloc[:2])
+
+
+def test_mention_counts_count_units_mentions_and_documents():
+    pairs = actors.actor_sentences(actors.mentions(TABLE))
+    counts = actors.mention_counts(pairs).set_index("actor")
+    # Russia: a1 (Moscow, Russia), a2 (Putin), b2 (Russian): 3 sentences, 4 mentions, 2 docs.
+    assert counts.loc["Russia"].tolist() == [3, 4, 2]
+    assert counts.loc["Turkey"].tolist() == [2, 3, 1]  # a1: Ankara, Turkey; a2: Erdogan
+    assert counts.index.tolist() == ["Russia", "Iran", "Turkey"]  # most units first, then name
+    every = actors.mention_counts(pairs, actors.load_actors())
+    assert every["actor"].tolist() == list(actors.load_actors().labels)
+    assert every.set_index("actor").loc["Israel"].tolist() == [0, 0, 0]

@@ -47,11 +47,13 @@ def test_bad_input_gives_a_message_not_a_traceback(args):
 
 
 def test_run_refuses_an_unknown_parameter_naming_it(tmp_path):
+    # A name no notebook will ever declare, and --out: should the check ever let it through,
+    # the run must not rewrite the stored notebooks and figures.
     params = tmp_path / "p.yaml"
-    params.write_text("corpus_dir: corpus/raw\ntop_n: 20\n")
-    result = newscorpus("run", "--params", str(params))
+    params.write_text("corpus_dir: corpus/raw\nno_such_parameter: 20\n")
+    result = newscorpus("run", "--params", str(params), "--out", str(tmp_path / "out"))
     assert result.returncode == 1
-    assert "unknown parameter 'top_n'" in result.stderr
+    assert "unknown parameter 'no_such_parameter'" in result.stderr
     assert "Traceback" not in result.stderr
 
 

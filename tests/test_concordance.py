@@ -114,7 +114,8 @@ def test_collocation_counts_match_a_hand_count_of_nltk_windows():
 
 
 def test_collocation_scores_follow_nltks_scaled_contingency_table():
-    row = collocations(tokens_of(*TWO), "russia", window=3, min_freq=1, attracted_only=False).iloc[0]
+    row = collocations(tokens_of(*TWO), "russia", window=3, min_freq=1,
+                       attracted_only=False).iloc[0]
     # NLTK divides the pair count by window - 1: n_ii = 2 / 2 = 1; russia 2, keeps 2, N = 7
     assert row["pmi"] == pytest.approx(math.log2(1 * 7 / (2 * 2)))  # 0.807355
     # table [[1, 1], [1, 4]], expected [[4/7, 10/7], [10/7, 25/7]]
@@ -161,6 +162,12 @@ def test_two_nodes_each_get_their_rows_in_the_order_given():
     assert out["node"].tolist()[:1] == ["bases"] and out["node"].tolist()[-1] == "russia"
     pair = out[(out["node"] == "bases") & (out["collocate"] == "russia")]
     assert pair[["side", "count"]].values.tolist() == [["left", 1]]
+
+
+def test_a_possessive_of_a_node_counts_as_the_node():
+    out = collocations(tokens_of("Russia's bases matter.", "Russia’s bases stay."), "russia",
+                       window=2, min_freq=1, attracted_only=False)
+    assert out[["collocate", "side", "count"]].values.tolist() == [["bases", "right", 2]]
 
 
 def test_attracted_only_drops_exactly_the_pairs_seen_no_more_often_than_chance():

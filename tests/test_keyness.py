@@ -19,7 +19,13 @@ from hypothesis import strategies as st
 from scipy.stats import chi2_contingency, power_divergence
 
 from newscorpus.errors import ParameterError
-from newscorpus.keyness import keyness, log_likelihood, log_ratio
+from newscorpus.keyness import (
+    keyness,
+    keyness_by_group,
+    log_likelihood,
+    log_ratio,
+    verify_keyness,
+)
 from newscorpus.keywords import frequencies
 from newscorpus.segment import token_table
 
@@ -212,3 +218,68 @@ def test_bad_keyness_parameters_are_named_with_a_fix(tokens, kwargs, message):
     with pytest.raises(ParameterError) as info:
         keyness(frequencies(tokens, by="kind"), **kwargs)
     assert message in str(info.value) and "Fix:" in str(info.value)
+
+
+# --- every group against the rest, and the independent check -------------------------------------
+
+GROUPS = pd.DataFrame({"period": ["p1"] * 3 + ["p2"] * 3 + ["p3"] * 3,
+                       "term": ["base", "talks", "war"] * 3,
+                       "count": [10, 5, 5, 2, 10, 8, 3, 3, 14], "words": 40})
+
+
+def test_each_group_is_compared_with_all_the_others_together():
+    each = keyness_by_group(GROUPS, "period", k=1, min_count=1)
+    assert each[["group", "term"]].values.tolist() == [["p1", "base"], ["p2", "talks"],
+                                                      ["p3", "war"]]
+    # p1 base: a = 10, b = 2 + 3 = 5, c = 20, d = 40 (counted terms of p2 and p3)
+    first = each.iloc[0]
+    assert (first["count_target"], first["count_reference"]) == (10, 5)
+    assert (first["total_target"], first["total_reference"]) == (20, 40)
+    assert first["log_ratio"] == pytest.approx(math.log2((10 / 20) / (5 / 40)))  # 2
+    table = [[10, 10], [5, 35]]
+    assert first["g2"] == pytest.approx(
+        chi2_contingency(table, correction=False, lambda_="log-likelihood")[0])
+
+
+def test_a_single_group_has_nothing_to_be_compared_with():
+    alone = keyness_by_group(GROUPS[GROUPS["period"] == "p1"], "period")
+    assert alone.empty and "g2" in alone.columns
+
+
+@pytest.mark.parametrize("a,b,c,d,g4,g2,lr", HAND)
+def test_verify_keyness_agrees_with_the_hand_computed_tables(a, b, c, d, g4, g2, lr):
+    freq = pd.DataFrame({"side": ["t", "t", "r", "r"], "term": ["x", "other", "x", "other"],
+                         "count": [a, c - a, b, d - b], "words": [c, c, d, d]})
+    table = keyness(freq, "side", "t", min_count=0)
+    row = table.set_index("term").loc["x"]
+    assert row["g2"] == pytest.approx(g4, abs=1e-6)
+    assert row["log_ratio"] == pytest.approx(lr, abs=1e-6)
+    assert (verify_keyness(table)["max_abs_difference"] < 1e-9).all()
+
+
+def test_verify_keyness_catches_a_wrong_value():
+    table = keyness(GROUPS, "period", "p1", min_count=1)
+    table.loc[0, "g2"] += 0.01
+    check = verify_keyness(table).set_index("statistic")["max_abs_difference"]
+    assert check["g2"] == pytest.approx(0.01) and check["log_ratio"] < 1e-12
+
+
+def test_the_published_keyness_table_agrees_with_scipy_on_its_own_counts():
+    """figures/02-keyness.csv, read as plain CSV: every G2, p and log ratio recomputed."""
+    from .conftest import ROOT
+
+    path = ROOT / "figures" / "02-keyness.csv"
+    table = pd.read_csv(path, keep_default_na=False)
+    required = {"term", "count_target", "count_reference", "total_target", "total_reference",
+                "g2", "log_ratio", "p_value"}
+    assert required <= set(table.columns), sorted(required - set(table.columns))
+    assert len(table) > 0
+    for row in table.itertuples(index=False):
+        a, b, c, d = row.count_target, row.count_reference, row.total_target, row.total_reference
+        g2, p, _, _ = chi2_contingency([[a, c - a], [b, d - b]], correction=False,
+                                       lambda_="log-likelihood")
+        assert row.g2 == pytest.approx(g2, rel=1e-9, abs=1e-9), row.term
+        assert row.p_value == pytest.approx(p, rel=1e-6, abs=1e-12), row.term
+        expected_lr = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
+        assert row.log_ratio == pytest.approx(expected_lr, abs=1e-9), row.term
+    assert (table["g2"].round(9).diff().dropna() <= 0).all(), "rows are sorted by G2"

@@ -13,7 +13,15 @@ from hypothesis import strategies as st
 
 from newscorpus import resources
 from newscorpus.errors import NewsCorpusError, ParameterError
-from newscorpus.keywords import frequencies, keyphrases, ngrams, tfidf, top_terms
+from newscorpus.keywords import (
+    frequencies,
+    keyphrases,
+    label_terms,
+    ngrams,
+    select_tokens,
+    tfidf,
+    top_terms,
+)
 from newscorpus.segment import token_table
 
 # Stop words (scikit-learn's list) in these sentences: a, in, the, to, and, about.
@@ -305,3 +313,47 @@ def test_an_empty_token_table_gives_an_empty_frequency_table(tokens):
     freq = frequencies(tokens.iloc[:0])
     assert freq.empty and list(freq.columns) == ["doc_id", "term", "count", "words", "per_10k",
                                                  "rank"]
+
+
+# --- choosing tokens and labelling stems ----------------------------------------------------------
+
+
+def test_select_tokens_keeps_the_chosen_sentences_and_attaches_document_columns():
+    table = token_table(SENTENCES)
+    kept = select_tokens(table, SENTENCES.iloc[[1, 3]], documents=KINDS, attach="kind")
+    assert kept["lower"].tolist() == ["the", "base", "gives", "russia", "access", "to", "the",
+                                      "sea", "peace", "talks", "failed", "and", "the", "west",
+                                      "blamed", "russia"]
+    assert kept.groupby("doc_id")["kind"].first().to_dict() == {"a": "article", "c": "snippet"}
+
+
+def test_select_tokens_flags_extra_stop_words_in_any_case():
+    kept = select_tokens(token_table(SENTENCES), SENTENCES, extra_stop_words=["RUSSIA", " "])
+    assert kept.loc[kept["lower"] == "russia", "stop"].all()
+    assert kept["stop"].sum() == token_table(SENTENCES)["stop"].sum() + 4  # russia, 4 times
+
+
+def test_select_tokens_names_a_missing_document_column_and_lists_the_others():
+    with pytest.raises(ParameterError, match="parameter 'group_by': the documents have no "
+                       "column 'outlet'. Fix: use one of kind"):
+        select_tokens(token_table(SENTENCES), SENTENCES, documents=KINDS, attach="outlet")
+
+
+def test_select_tokens_refuses_a_document_without_metadata():
+    with pytest.raises(ParameterError, match="no row for document.*c"):
+        select_tokens(token_table(SENTENCES), SENTENCES, documents=KINDS.iloc[:2],
+                      attach="kind")
+
+
+def test_stems_are_labelled_by_their_most_frequent_counted_form():
+    sentences = pd.DataFrame({"doc_id": "a", "sentence_id": [1, 2, 3], "text": [
+        "Militaries and the military's bases.", "The military bases.",
+        "The US told us that U.S. forces would stay."]})
+    tokens = token_table(sentences)
+    freq = frequencies(tokens, n=(1, 2))
+    labels = dict(label_terms(freq, tokens)[["term", "label"]].itertuples(index=False))
+    # militari: military (2: "military's" counts as military) over militaries (1)
+    assert labels["militari"] == "military" and labels["base"] == "bases"
+    assert labels["militari base"] == "military bases"
+    # "us" is counted twice (US, U.S); the pronoun "us", a stop word, does not name it
+    assert labels["us"] == "u.s" and freq.set_index("term").loc["us", "count"] == 2

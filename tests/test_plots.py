@@ -159,3 +159,40 @@ def test_dispersion_chart_puts_each_hit_on_its_term_row():
             if line.get_marker() == "|" and len(line.get_xdata())}
     assert rows == {(3, 40): {0}, (10,): {1}}
     plt.close(fig)
+
+
+def test_interval_chart_reads_reference_values_from_their_own_column():
+    plots.use_style()
+    table = pd.DataFrame({"label": ["a", "b"], "measured": [0.49, 0.30], "ci_low": [0.46, 0.27],
+                          "ci_high": [0.52, 0.33], "n": [10, 10],
+                          "published": [0.492, float("nan")]})
+    fig, ax = plots.interval_chart(table, label="label", value="measured", reference=table,
+                                   reference_value="published", reference_label="paper")
+    diamonds = [line for line in ax.lines if line.get_marker() == "D"]
+    assert [list(d.get_xdata()) for d in diamonds] == [[0.492]]  # row b has no figure
+    assert [list(d.get_ydata()) for d in diamonds] == [[0]]
+    assert "paper" in [t.get_text() for t in ax.get_legend().get_texts()]
+    plt.close(fig)
+
+
+def test_heatmap_marks_a_missing_value_instead_of_writing_nan():
+    plots.use_style()
+    wide = pd.DataFrame({"x": [1.0, float("nan")]}, index=["t1", "t2"])
+    fig, ax = plots.heatmap_chart(wide)
+    assert sorted(t.get_text() for t in ax.texts) == ["100%", "–"]
+    plt.close(fig)
+
+
+def test_tone_timeline_numbers_the_documents_in_date_order_with_a_key():
+    plots.use_style()
+    summary = pd.DataFrame({
+        "doc_id": ["late", "early", "undated"], "n": [5, 7, 2],
+        "date_start": pd.to_datetime(["2018-04-17", "2015-09-01", None]),
+        "date_end": pd.to_datetime(["2018-04-17", "2015-09-30", None]),
+        "mean_compound": [-0.1, 0.0, 0.2], "ci_low": [-0.2, -0.1, 0.1],
+        "ci_high": [0.0, 0.1, 0.3]})
+    fig, ax = plots.tone_timeline_chart(summary)
+    assert [t.get_text() for t in ax.texts] == ["1", "2"]
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["1  early (n=7)",
+                                                                   "2  late (n=5)"]
+    plt.close(fig)

@@ -10,7 +10,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newscorpus import resources, sentiment
+from newscorpus import resources, segment, sentiment
 from newscorpus.errors import NewsCorpusError, ParameterError
 
 from .conftest import RAW
@@ -379,3 +379,85 @@ def test_both_methods_score_offline_without_nltk_data(no_network, monkeypatch):
             assert sentiment.score_texts(NEWS, method)["compound"].notna().all()
     finally:
         resources.sentiment_analyzer.cache_clear()
+
+
+# --- what the sentiment notebook needs ---------------------------------------------------------
+
+
+def test_roles_are_selected_in_table_order_and_unknown_roles_are_named(sentences):
+    chosen = segment.select_roles(sentences, ["title", "body"])
+    assert set(chosen["role"]) == {"title", "body"}
+    assert len(chosen) == sentences["role"].isin(["title", "body"]).sum()
+    assert chosen.index.tolist() == list(range(len(chosen)))
+    assert chosen["text"].tolist() == sentences.loc[
+        sentences["role"].isin(["title", "body"]), "text"].tolist()
+    assert len(segment.select_roles(sentences, "body")) == (sentences["role"] == "body").sum()
+    with pytest.raises(ParameterError, match="parameter 'roles': unknown role 'bodies'.*"
+                                             "Fix: use some of 'title'"):
+        segment.select_roles(sentences, ["body", "bodies"])
+    with pytest.raises(ParameterError, match="parameter 'roles': no role was given"):
+        segment.select_roles(sentences, [])
+
+
+def test_unit_keys_name_the_columns_of_one_unit():
+    assert sentiment.unit_keys("sentence") == ["doc_id", "sentence_id"]
+    assert sentiment.unit_keys("paragraph") == ["doc_id", "paragraph"]
+    with pytest.raises(ParameterError, match="parameter 'unit': unknown unit 'document'"):
+        sentiment.unit_keys("document")
+
+
+@pytest.mark.parametrize("seed", [-1, 1.5, "0", True])
+def test_a_bad_seed_is_named_before_the_bootstrap_runs(seed):
+    with pytest.raises(ParameterError, match="parameter 'seed'"):
+        sentiment.summarize(SMALL, "outlet", seed=seed)
+
+
+def test_validation_files_are_the_tsv_files_of_the_folder(tmp_path):
+    assert sentiment.validation_files(HUTTO) == [NYT, TWEETS]
+    with pytest.raises(ParameterError, match="parameter 'validation_dir': the folder .* does "
+                                             "not exist"):
+        sentiment.validation_files(tmp_path / "none")
+    (tmp_path / "notes.txt").write_text("x", encoding="utf-8")
+    with pytest.raises(ParameterError, match="holds no .tsv file"):
+        sentiment.validation_files(tmp_path)
+
+
+def test_agreement_matches_scipy_and_scikit_learn():
+    from scipy.stats import pearsonr, spearmanr
+    from sklearn.metrics import cohen_kappa_score
+
+    rng = np.random.default_rng(3)
+    first = rng.uniform(-1, 1, 300).round(2)
+    second = (0.5 * first + rng.normal(0, 0.4, 300)).clip(-1, 1).round(1)  # many ties
+    result = sentiment.agreement(first, second)
+    assert result["n"] == 300
+    assert result["pearson_r"] == pytest.approx(pearsonr(first, second).statistic)
+    assert result["spearman_rho"] == pytest.approx(spearmanr(first, second).statistic)
+    labels = sentiment.label(first), sentiment.label(second)
+    assert result["label_agreement"] == pytest.approx((labels[0] == labels[1]).mean())
+    assert result["cohen_kappa"] == pytest.approx(cohen_kappa_score(*labels))
+
+
+def test_agreement_of_constant_scores_has_no_correlation_and_bad_input_is_named():
+    result = sentiment.agreement([0.0, 0.0, 0.0], [0.1, -0.2, 0.3])
+    assert math.isnan(result["pearson_r"]) and math.isnan(result["spearman_rho"])
+    with pytest.raises(ParameterError, match="got 2 and 3 scores"):
+        sentiment.agreement([0.1, 0.2], [0.1, 0.2, 0.3])
+    with pytest.raises(ParameterError, match="missing"):
+        sentiment.agreement([0.1, None], [0.1, 0.2])
+
+
+def test_published_figures_are_set_beside_the_measured_vader_ones():
+    validation = sentiment.validation_table([NYT], ["vader", "textblob"])
+    table = sentiment.compare_published(validation)
+    vader = table[table["method"] == "vader"].set_index("metric")
+    assert vader.index.tolist() == ["pearson_r", "f1_weighted"]  # the paper's NYT figures
+    assert vader.loc["pearson_r", "published"] == 0.492
+    assert vader.loc["pearson_r", "measured"] == validation.loc[0, "pearson_r"]
+    assert vader.loc["pearson_r", "within_ci"]  # the dev half reproduces r = 0.492
+    assert vader.loc["f1_weighted", "difference"] == pytest.approx(
+        validation.loc[0, "f1_weighted"] - 0.55)
+    assert pd.isna(vader.loc["f1_weighted", "within_ci"])
+    other = table[table["method"] == "textblob"]
+    assert other["published"].isna().all() and other["within_ci"].isna().all()
+    assert table["label"].iloc[0] == "nyt_editorial_snippets_dev · vader"

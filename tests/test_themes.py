@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -10,10 +11,13 @@ from newscorpus.themes import (
     Theme,
     default_themes_path,
     load_themes,
+    share_matrix,
+    theme_examples,
     theme_matches,
     theme_sentences,
     theme_shares,
     themes_table,
+    wilson_interval,
 )
 
 REQUIRED = ["bases", "regime_survival", "counterterrorism", "great_power", "diplomacy",
@@ -153,8 +157,9 @@ def test_theme_sentences_flag_each_sentence_by_hand():
 
 def test_theme_shares_per_document_are_hand_counts():
     shares = theme_shares(theme_sentences(CORPUS, [BASES, WEST]), by="doc_id")
-    assert list(shares.columns) == ["doc_id", "theme", "sentences", "matched", "share"]
-    assert shares.values.tolist() == [
+    assert list(shares.columns) == ["doc_id", "theme", "sentences", "matched", "share",
+                                    "ci_low", "ci_high"]
+    assert shares.iloc[:, :5].values.tolist() == [
         ["a", "bases", 4, 2, 0.5], ["a", "west", 4, 2, 0.5],
         ["b", "bases", 2, 0, 0.0], ["b", "west", 2, 0, 0.0]]
 
@@ -251,3 +256,41 @@ def test_every_problem_of_a_dictionary_is_reported_at_once(tmp_path):
     with pytest.raises(NewsCorpusError) as info:
         load_text(tmp_path, text)
     assert len(info.value.problems) == 2
+
+
+def test_theme_examples_give_the_first_matched_sentences_with_their_words():
+    matches = theme_matches(CORPUS, [BASES, WEST])
+    examples = theme_examples(matches, CORPUS, k=1)
+    assert examples[["theme", "doc_id", "sentence_id", "matched", "text"]].values.tolist() == [
+        ["bases", "a", 1, "naval base", "Russia keeps a naval base."],
+        ["west", "a", 2, "The West", "The West objects."]]
+    both = theme_examples(matches, CORPUS, k=5)
+    assert both.loc[both["theme"] == "bases", "sentence_id"].tolist() == [1, 3]
+
+
+def test_share_matrix_puts_themes_in_rows_and_groups_in_columns():
+    shares = theme_shares(theme_sentences(CORPUS, [BASES, WEST]).merge(KIND), by="kind")
+    share, matched = share_matrix(shares, "kind", [BASES, WEST])
+    assert share.index.tolist() == ["Bases", "The West"]
+    assert share.columns.tolist() == ["article", "snippet"]
+    assert share.values.tolist() == [[0.5, 0.0], [0.5, 0.0]]
+    assert matched.values.tolist() == [[2, 0], [2, 0]]
+
+
+def test_wilson_intervals_match_the_formula_worked_by_hand():
+    # 2 of 4, z = 1.959964, z^2 = 3.841459: centre = (0.5 + z^2/8) / (1 + z^2/4) = 0.5,
+    # half = z sqrt(0.25/4 + z^2/64) / (1 + z^2/4) = 1.959964 * 0.350032 / 1.960365 = 0.349961
+    low, high = wilson_interval([2], [4])
+    assert low[0] == pytest.approx(0.5 - 0.349961, abs=1e-6)
+    assert high[0] == pytest.approx(0.5 + 0.349961, abs=1e-6)
+    from scipy.stats import binomtest
+
+    for k, n in ((0, 50), (7, 50), (50, 50)):
+        ci = binomtest(k, n).proportion_ci(method="wilson")
+        got = wilson_interval([k], [n])
+        assert (got[0][0], got[1][0]) == pytest.approx((ci.low, ci.high), abs=1e-12)
+    shares = theme_shares(theme_sentences(CORPUS, [BASES, WEST]), by="doc_id")
+    assert (shares["ci_low"] <= shares["share"]).all()
+    assert (shares["share"] <= shares["ci_high"]).all()
+    empty_low, empty_high = wilson_interval([0], [0])
+    assert np.isnan(empty_low[0]) and np.isnan(empty_high[0])

@@ -40,14 +40,14 @@ import pandas as pd
 
 from newscorpus.errors import NewsCorpusError, ParameterError, Problem
 from newscorpus.paths import display, resolve
+from newscorpus.resources import written_in_capitals
 
-__all__ = ["MENTION_COLUMNS", "Actor", "Actors", "actor_sentences", "actor_tone", "co_mentions",
-           "default_actors_path", "load_actors", "mention_matrix", "mentions"]
+__all__ = ["MENTION_COLUMNS", "Actor", "Actors", "actor_sentences", "actor_tone",
+           "co_mention_shares", "co_mentions", "default_actors_path", "load_actors",
+           "mention_counts", "mention_matrix", "mentions"]
 
 #: The columns of :func:`mentions`.
 MENTION_COLUMNS = ("doc_id", "sentence_id", "actor", "term", "matched", "start", "end")
-#: A sentence with at least this many letters, this share of them capitals, is "in capitals".
-_SHOUT_LETTERS, _SHOUT_SHARE = 8, 0.8
 _FIELDS = {"label", "terms", "exclude", "note"}
 _KEY = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
 _SENTENCE_KEYS = ("doc_id", "sentence_id")
@@ -86,12 +86,6 @@ def _pattern(term: str) -> str:
         parts.append("".join(pieces))
     pattern = r"\s+".join(parts) + (r"\w*" if wildcard else "")
     return pattern if _in_capitals(term) else f"(?i:{pattern})"
-
-
-def _shouting(text: str) -> bool:
-    """Whether ``text`` is written (almost) all in capitals."""
-    letters = sum(map(str.isalpha, text))
-    return letters >= _SHOUT_LETTERS and sum(map(str.isupper, text)) >= _SHOUT_SHARE * letters
 
 
 @dataclass(frozen=True)
@@ -154,7 +148,7 @@ class Actors:
         """Return ``(actor label, term, start, end)`` for each mention in ``text``, in order."""
         full, lower_only, entries = self._regexes
         matches = [(entries[m.lastindex - 1], m.span()) for m in full.finditer(text)]
-        if any(_in_capitals(term) for (_, term), _ in matches) and _shouting(text):
+        if any(_in_capitals(term) for (_, term), _ in matches) and written_in_capitals(text):
             matches = [(entries[m.lastindex - 1], m.span()) for m in lower_only.finditer(text)]
         return [(actor, term, start, end) for (actor, term), (start, end) in matches
                 if actor is not None]
@@ -205,8 +199,10 @@ def load_actors(path: str | os.PathLike[str] | None = None) -> Actors:
 
     Raises
     ------
+    ParameterError
+        If the file is missing or cannot be read (a subclass of NewsCorpusError).
     NewsCorpusError
-        If the file is missing, is not UTF-8 YAML, is not a mapping of actors, an actor has no
+        If the file is not UTF-8 YAML, is not a mapping of actors, an actor has no
         terms, a term is not text (``NO`` or ``1`` unquoted), an entry has an unknown field, or
         a term is listed twice (for two actors, or as a term and an exclusion), naming both.
 
@@ -231,9 +227,10 @@ def load_actors(path: str | os.PathLike[str] | None = None) -> Actors:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise NewsCorpusError(Problem(where, f"the actor dictionary cannot be read "
-                                      f"({err.strerror})", "check the path, or pass None for "
-                                      "the packaged dictionary")) from None
+        raise ParameterError(Problem(where, f"the actor dictionary cannot be read "
+                                     f"({err.strerror})", "check the path (in the notebooks: "
+                                     "the actors_file parameter), or pass None for the "
+                                     "packaged dictionary")) from None
     text, problem = _decode(data, where, where)
     if problem:
         raise NewsCorpusError(problem)
@@ -403,6 +400,48 @@ def actor_sentences(found: pd.DataFrame, *, keys: Sequence[str] = _SENTENCE_KEYS
     return counts.rename("n_mentions").reset_index()
 
 
+def mention_counts(pairs: pd.DataFrame, order: Actors | Sequence[str] | None = None, *,
+                   keys: Sequence[str] = _SENTENCE_KEYS) -> pd.DataFrame:
+    """How often each actor is named: units (sentences), mentions, and documents.
+
+    Parameters
+    ----------
+    pairs : DataFrame
+        :func:`actor_sentences` (with ``n_mentions``).
+    order : Actors or list of str, optional
+        Row order; with an :class:`Actors`, actors never named get a row of zeros. By default
+        the actors named, most units first.
+    keys : sequence of str
+        The unit columns, as given to :func:`mentions`; the first is the document.
+
+    Returns
+    -------
+    DataFrame
+        ``actor``, ``units`` (units naming the actor at least once), ``mentions`` (all its
+        mentions), ``documents`` (documents naming it).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_id": [1, 2, 1],
+    ...                       "text": ["Moscow and the Kremlin agreed.", "Ankara waited.",
+    ...                                "Putin spoke."]})
+    >>> mention_counts(actor_sentences(mentions(table)))
+        actor  units  mentions  documents
+    0  Russia      2         3          2
+    1  Turkey      1         1          1
+    """
+    keys = list(keys)
+    _check_table(pairs, [*keys, "actor", "n_mentions"], "pairs",
+                 "pass the table made by actor_sentences()")
+    grouped = pairs.groupby("actor")
+    counts = pd.DataFrame({"units": grouped.size(), "mentions": grouped["n_mentions"].sum(),
+                           "documents": grouped[keys[0]].nunique()})
+    rows = _order(pairs["actor"], order, counts["units"])
+    counts = counts.reindex(rows, fill_value=0).astype(int)
+    counts.index.name = "actor"
+    return counts.reset_index()
+
+
 def _order(labels: Iterable[str], order: Actors | Sequence[str] | None,
            counts: pd.Series | None = None) -> list[str]:
     present = list(dict.fromkeys(labels))
@@ -468,6 +507,30 @@ def co_mentions(pairs: pd.DataFrame, order: Actors | Sequence[str] | None = None
     values = matrix.to_numpy(dtype=np.int64)
     index = pd.Index(list(matrix.columns), name="actor")
     return pd.DataFrame(values.T @ values, index=index, columns=index.copy())
+
+
+def co_mention_shares(counts: pd.DataFrame) -> pd.DataFrame:
+    """Turn :func:`co_mentions` into shares: of the row actor's sentences, those naming each.
+
+    Each row is divided by its diagonal (the sentences that mention the row actor), so the
+    table reads "of the sentences naming Israel, 68% also name Russia". It is not symmetric.
+    An actor never mentioned gets a row of NaN.
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame([[4, 1], [1, 2]], index=["Russia", "Iran"],
+    ...                       columns=["Russia", "Iran"])
+    >>> co_mention_shares(counts)
+            Russia  Iran
+    Russia     1.0  0.25
+    Iran       0.5  1.00
+    """
+    _check_table(counts, [], "counts", "pass the table made by co_mentions()")
+    if list(counts.index) != list(counts.columns):
+        raise ParameterError(Problem("parameter 'counts'", "the rows and columns name different "
+                                     "actors", "pass the table made by co_mentions()"))
+    diagonal = pd.Series(np.diag(counts.to_numpy(dtype=float)), index=counts.index)
+    return counts.astype(float).div(diagonal.where(diagonal > 0), axis=0)
 
 
 def actor_tone(scored: pd.DataFrame, pairs: pd.DataFrame, by: str | Sequence[str] | None = None,

@@ -341,7 +341,7 @@ def collocations(tokens: pd.DataFrame, nodes: str | Iterable[str] | Mapping[str,
         The node words; a mapping gives a label and the forms counted as that node
         (``{"russia": ["russia", "russian", "moscow"]}``): the forms are merged into one word
         before counting. Forms are compared with ``column`` as written in it (lower case for
-        ``lower``, stems for ``stem``).
+        ``lower``, stems for ``stem``); a form's possessive (``russia's``) counts as the form.
     window : int
         The window size in words, node included (NLTK's ``window_size``; 2 = adjacent words).
     min_freq : int
@@ -406,7 +406,11 @@ def collocations(tokens: pd.DataFrame, nodes: str | Iterable[str] | Mapping[str,
     label_of = {}
     for label, forms in groups.items():
         for form in forms:
-            label_of.setdefault(stem(form.lower()) if column == "stem" else form, label)
+            if column == "stem":
+                label_of.setdefault(stem(form.lower()), label)
+                continue
+            for variant in (form, form + "'s", form + "’s"):  # a possessive is the node too
+                label_of.setdefault(variant, label)
     marker = {label: "\x00" + label for label in groups}  # merged node forms: never a word
     node_of = {v: k for k, v in marker.items()}
     words = np.array([marker[label_of[w]] if w in label_of else w for w in words], dtype=object)

@@ -17,6 +17,7 @@ import matplotlib as mpl
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.patches import Patch
 
 from newscorpus.errors import ParameterError, Problem
 from newscorpus.outputs import atomic_path, table_to_csv
@@ -302,6 +303,14 @@ def _panels(n: int, *, cols: int, width: float, height: float):
     return fig, flat[:n]
 
 
+def _ranked_bars(ax, labels: list, values: list) -> None:
+    """Horizontal bars, the first at the top; equal labels stay separate bars."""
+    y = list(range(len(labels)))
+    ax.barh(y, values, color=_BLUE)
+    ax.set_yticks(y, [str(v) for v in labels])
+    ax.invert_yaxis()
+
+
 def top_terms_chart(top: pd.DataFrame, *, by: str = "doc_id", value: str = "per_10k",
                     term: str = "term", cols: int = 2):
     """Draw one horizontal bar panel per group with its top terms, largest at the top.
@@ -323,7 +332,7 @@ def top_terms_chart(top: pd.DataFrame, *, by: str = "doc_id", value: str = "per_
     fig, axes = _panels(len(groups), cols=cols, width=3.6, height=0.2 * most + 0.9)
     for ax, group in zip(axes, groups, strict=True):
         part = top[top[by] == group]
-        ax.barh(part[term].tolist()[::-1], part[value].tolist()[::-1], color=_BLUE)
+        _ranked_bars(ax, part[term].tolist(), part[value].tolist())
         ax.set_title(str(group), fontsize=8, loc="left")
         ax.tick_params(axis="y", labelsize=7)
         ax.grid(axis="y", visible=False)
@@ -333,7 +342,7 @@ def top_terms_chart(top: pd.DataFrame, *, by: str = "doc_id", value: str = "per_
 
 
 def keyness_chart(table: pd.DataFrame, *, k: int = 15, target: str = "target",
-                  reference: str = "reference"):
+                  reference: str = "reference", term: str = "term"):
     """Draw the ``k`` most key terms on each side as log-ratio bars, with their raw counts.
 
     Bars to the right are more frequent in the target, to the left in the reference; the bar
@@ -349,6 +358,9 @@ def keyness_chart(table: pd.DataFrame, *, k: int = 15, target: str = "target",
         Terms per side.
     target, reference : str
         Names of the two sides for the legend.
+    term : str
+        The column that labels the bars (``"label"`` after
+        :func:`newscorpus.keywords.label_terms`).
 
     Returns
     -------
@@ -366,23 +378,25 @@ def keyness_chart(table: pd.DataFrame, *, k: int = 15, target: str = "target",
         ax.annotate(f"{row.count_target}:{row.count_reference}  G2 {row.g2:.1f}",
                     (row.log_ratio, i), xytext=(3 * side, 0), textcoords="offset points",
                     va="center", ha="left" if side > 0 else "right", fontsize=6)
-    ax.set_yticks(y, shown["term"])
+    ax.set_yticks(y, shown[term])
     ax.tick_params(axis="y", labelsize=7)
     ax.invert_yaxis()
     ax.axvline(0, color="black", linewidth=0.8)
     ax.margins(x=0.3)
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("log ratio (log2 of relative frequency, target over reference)")
-    ax.barh([], [], color=_BLUE, label=f"more in {target}")
-    ax.barh([], [], color=_ORANGE, label=f"more in {reference}")
-    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12 - 1.5 / max(len(shown), 8)),
-              ncols=2, frameon=False)
+    handles = [Patch(color=_BLUE, label=f"more in {target}"),
+               Patch(color=_ORANGE, label=f"more in {reference}")]
+    ax.legend(handles=handles, loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2,
+              frameon=False)
     return fig, ax
 
 
 def collocates_chart(collocates: pd.DataFrame, *, k: int = 15, score: str = "likelihood_ratio",
                      cols: int = 2):
     """Draw the ``k`` strongest collocates of each node word, labelled with their counts.
+
+    ``word →`` is a collocate found before the node, ``→ word`` one found after it.
 
     Parameters
     ----------
@@ -398,9 +412,12 @@ def collocates_chart(collocates: pd.DataFrame, *, k: int = 15, score: str = "lik
     fig, axes = _panels(len(nodes), cols=cols, width=3.6, height=0.2 * k + 0.9)
     for ax, node in zip(axes, nodes, strict=True):
         part = collocates[collocates["node"] == node].head(k)
-        ax.barh(part["collocate"].tolist()[::-1], part[score].tolist()[::-1], color=_BLUE)
-        for i, (value, count) in enumerate(zip(part[score].tolist()[::-1],
-                                               part["count"].tolist()[::-1], strict=True)):
+        # A word found both before and after the node is two rows: the arrow tells them apart.
+        labels = [f"{c} \u2192" if side == "left" else f"\u2192 {c}"
+                  for c, side in zip(part["collocate"], part["side"], strict=True)]
+        _ranked_bars(ax, labels, part[score].tolist())
+        for i, (value, count) in enumerate(zip(part[score].tolist(), part["count"].tolist(),
+                                               strict=True)):
             ax.annotate(f"n={count}", (value, i), xytext=(2, 0), textcoords="offset points",
                         va="center", fontsize=6)
         ax.set_title(str(node), fontsize=8, loc="left")
@@ -416,7 +433,8 @@ def dispersion_chart(hits: pd.DataFrame, spans: pd.DataFrame, terms):
     """Draw a lexical dispersion plot: a tick for every occurrence of each term.
 
     The x axis runs through all documents, one after the other, in word positions; thin lines
-    mark where each document starts, and its id is written above.
+    mark where each document starts, a number above the plot names it, and a key below the
+    plot gives each number's document id.
 
     Parameters
     ----------
@@ -437,16 +455,21 @@ def dispersion_chart(hits: pd.DataFrame, spans: pd.DataFrame, terms):
     for i, term in enumerate(terms):
         offsets = hits.loc[hits["term"] == term, "offset"]
         ax.plot(offsets, [i] * len(offsets), "|", color=_BLUE, markersize=9)
-    for k, row in enumerate(spans.itertuples(index=False)):
+    # Documents are numbered above the plot (ids are too long for short spans) and listed in
+    # a key below it.
+    key = []
+    for k, row in enumerate(spans.itertuples(index=False), 1):
         ax.axvline(row.start, color=_GREY, linewidth=0.6)
-        ax.annotate(row.doc_id, (row.start, 1.0), xycoords=("data", "axes fraction"),
-                    xytext=(2, 2 + 8 * (k % 2)), textcoords="offset points", fontsize=6,
-                    rotation=0)
+        ax.annotate(str(k), ((row.start + row.end) / 2, 1.0), xycoords=("data", "axes fraction"),
+                    xytext=(0, 3), textcoords="offset points", fontsize=7, ha="center")
+        key.append(f"{k}  {row.doc_id}")
     ax.set_yticks(range(len(terms)), terms)
     ax.set_ylim(len(terms) - 0.5, -0.5)
     ax.set_xlim(0, max(int(spans["end"].max()) if len(spans) else 1, 1))
     ax.grid(False)
     ax.set_xlabel("word position, documents in date order")
+    ax.annotate("\n".join(key), (0, 0), xycoords="axes fraction", xytext=(0, -34),
+                textcoords="offset points", va="top", fontsize=7)
     return fig, ax
 
 
@@ -478,7 +501,7 @@ def heatmap_chart(wide: pd.DataFrame, *, fmt: str = "{:.0%}", label: str = "",
     top = vmax if vmax is not None else (float(pd.Series(values.ravel()).max()) or 1.0)
     image = ax.imshow(values, cmap="Blues", vmin=0, vmax=top, aspect="auto")
     for (i, j), value in pd.DataFrame(values).stack().items():
-        text = fmt.format(value)
+        text = "–" if value != value else fmt.format(value)  # NaN: no value
         if counts is not None:
             text += f"\nn={counts.iat[i, j]}"
         ax.text(j, i, text, ha="center", va="center", fontsize=6,
@@ -567,7 +590,8 @@ def distribution_chart(scored: pd.DataFrame, *, by: str = "doc_id", order=None,
 def interval_chart(summary: pd.DataFrame, *, label: str, value: str = "mean_compound",
                    low: str = "ci_low", high: str = "ci_high", n: str | None = "n",
                    xlabel: str = "mean compound score (95% bootstrap interval)",
-                   reference: pd.DataFrame | None = None, zero: bool = True):
+                   reference: pd.DataFrame | None = None, reference_value: str | None = None,
+                   reference_label: str = "published", zero: bool = True):
     """Draw one estimate with its interval per row, labelled with the count behind it.
 
     Parameters
@@ -576,8 +600,13 @@ def interval_chart(summary: pd.DataFrame, *, label: str, value: str = "mean_comp
         Columns ``label``, ``value``, ``low``, ``high`` and (optionally) ``n``, in the order to
         draw them, top to bottom.
     reference : pandas.DataFrame, optional
-        Columns ``label`` and ``value``: published or other reference values, drawn as hollow
-        diamonds on the same rows.
+        Columns ``label`` and ``value`` (or ``reference_value``): published or other reference
+        values, drawn as hollow diamonds on the same rows (rows without a value get none).
+    reference_value : str, optional
+        The column of ``reference`` holding its values (default: ``value``), so that one table
+        with both a measured and a published column can serve as ``summary`` and ``reference``.
+    reference_label : str
+        The legend entry of the diamonds.
     zero : bool
         Draw a line at zero.
 
@@ -597,9 +626,11 @@ def interval_chart(summary: pd.DataFrame, *, label: str, value: str = "mean_comp
                         va="center", fontsize=7)
     if reference is not None:
         rows = {lab: i for i, lab in enumerate(summary[label])}
-        ref = reference[reference[label].isin(rows)]
-        ax.plot(ref[value], [rows[lab] for lab in ref[label]], "D", mfc="white",
-                color=_ORANGE, label="published")
+        column = reference_value or value
+        ref = reference[reference[label].isin(rows) & reference[column].notna()]
+        # Hollow and on top: an estimate that hits the reference stays visible inside it.
+        ax.plot(ref[column], [rows[lab] for lab in ref[label]], "D", mfc="none", markersize=9,
+                markeredgewidth=1.4, color=_ORANGE, label=reference_label, zorder=4)
         ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.2), ncols=2, frameon=False)
     if zero:
         ax.axvline(0, color="black", linewidth=0.6)
@@ -614,6 +645,10 @@ def tone_timeline_chart(summary: pd.DataFrame, *, value: str = "mean_compound",
                         low: str = "ci_low", high: str = "ci_high"):
     """Draw each document's mean score at its date, with its interval and its date span.
 
+    Documents are numbered in date order beside their points, and the numbers are explained in
+    a key under the axes (document id and units), so that long ids never overlap each other or
+    the data however close the dates are.
+
     Parameters
     ----------
     summary : pandas.DataFrame
@@ -625,10 +660,11 @@ def tone_timeline_chart(summary: pd.DataFrame, *, value: str = "mean_compound",
     -------
     fig, ax
     """
-    dated = summary[summary["date_start"].notna()]
-    fig, ax = plt.subplots(figsize=(7.0, 3.4))
+    dated = summary[summary["date_start"].notna()].sort_values(["date_start", "doc_id"],
+                                                               kind="stable")
+    fig, ax = plt.subplots(figsize=(7.0, 3.4 + 0.16 * -(-len(dated) // 2)))
     one_day = pd.Timedelta(days=1)
-    for row in dated.itertuples(index=False):
+    for number, row in enumerate(dated.itertuples(index=False), start=1):
         start, end = row.date_start, row.date_end
         mid = start + (end + one_day - start) / 2
         mean, lo, hi = getattr(row, value), getattr(row, low), getattr(row, high)
@@ -636,14 +672,18 @@ def tone_timeline_chart(summary: pd.DataFrame, *, value: str = "mean_compound",
         ax.errorbar([mid], [mean], yerr=[[mean - lo if lo == lo else 0],
                                          [hi - mean if hi == hi else 0]],
                     fmt="o", color=_BLUE, capsize=3)
-        ax.annotate(f"{row.doc_id} (n={row.n})", (mid, mean), xytext=(4, 4),
-                    textcoords="offset points", fontsize=6)
+        ax.annotate(str(number), (mid, mean), xytext=(5, 3), textcoords="offset points",
+                    fontsize=7, fontweight="bold")
+        ax.plot([], [], " ", label=f"{number}  {row.doc_id} (n={row.n})")
     ax.axhline(0, color="black", linewidth=0.6)
     locator = AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     ax.set_ylabel("mean compound score\n(95% bootstrap interval)")
     ax.set_xlabel("date (bar: the span the document's date can mean)")
+    if len(dated):
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncols=2, frameon=False,
+                  fontsize=7, handlelength=0, handletextpad=0, columnspacing=2.0)
     return fig, ax
 
 

@@ -29,13 +29,14 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from newscorpus.errors import ParameterError, Problem
 from newscorpus.resources import WORD_PATTERN, stop_words, written_in_capitals
 from newscorpus.resources import stem as stem_word
 from newscorpus.rules import BYLINE, DATE_LINE, _is_furniture
 from newscorpus.textview import TextView
 
 __all__ = ["ROLES", "find_duplicates", "find_furniture_sentences", "paragraph_roles",
-           "token_table"]
+           "select_roles", "token_table"]
 
 _WORD = re.compile(WORD_PATTERN)
 
@@ -283,3 +284,55 @@ def token_table(sentences: pd.DataFrame, *, lowercase: bool = True, stem: bool =
             position += 1
     table = pd.DataFrame(rows)
     return table.astype({"position": "int64", "sentence_id": "int64", "stop": "bool"})
+
+
+def select_roles(sentences: pd.DataFrame, roles: str | Iterable[str], *,
+                 parameter: str = "roles") -> pd.DataFrame:
+    """Keep the sentences whose ``role`` is one of ``roles`` (checked), in table order.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        The sentence table (a ``role`` column; see :data:`newscorpus.segment.ROLES`).
+    roles : str or iterable of str
+        The roles to keep, e.g. ``["title", "standfirst", "subheading", "body"]``.
+    parameter : str
+        The parameter named in an error message.
+
+    Returns
+    -------
+    DataFrame
+        The kept rows, with a new index 0, 1, 2, ...
+
+    Raises
+    ------
+    ParameterError
+        If no role is given or a role is not one of :data:`newscorpus.segment.ROLES`.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"role": ["title", "byline", "body"], "text": ["A", "B", "C"]})
+    >>> select_roles(table, ["title", "body"])
+        role text
+    0  title    A
+    1   body    C
+    >>> select_roles(table, ["bodies"])
+    Traceback (most recent call last):
+    ...
+    newscorpus.errors.ParameterError: parameter 'roles': unknown role 'bodies'. Fix: use some \
+of 'title', 'standfirst', 'dateline', 'byline', 'subheading', 'body'.
+    """
+    roles = [roles] if isinstance(roles, str) else list(roles)
+    known = ", ".join(map(repr, ROLES))
+    if not roles:
+        raise ParameterError(Problem(f"parameter '{parameter}'", "no role was given",
+                                     f"use some of {known}"))
+    unknown = [r for r in roles if r not in ROLES]
+    if unknown:
+        raise ParameterError([Problem(f"parameter '{parameter}'", f"unknown role {r!r}",
+                                      f"use some of {known}") for r in unknown])
+    if not isinstance(sentences, pd.DataFrame) or "role" not in sentences.columns:
+        raise ParameterError(Problem("parameter 'sentences'", "expected the sentence table, "
+                                     "with a 'role' column", "pass sentences.csv of notebook "
+                                     "01-cleaning, read with newscorpus.outputs.read_table"))
+    return sentences[sentences["role"].isin(roles)].reset_index(drop=True)

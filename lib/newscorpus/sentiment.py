@@ -50,10 +50,11 @@ from newscorpus import resources
 from newscorpus.errors import NewsCorpusError, ParameterError, Problem
 from newscorpus.paths import display, resolve
 
-__all__ = ["LABELS", "METHODS", "RATING_COLUMNS", "SCORE_COLUMNS", "TALLY_COLUMNS",
-           "combine_tallies", "cumulative_compound", "describe_methods", "label", "load_ratings",
-           "published_figures", "score_sentences", "score_texts", "summarize", "tally",
-           "validate", "validate_method", "validation_table"]
+__all__ = ["LABELS", "METHODS", "RATING_COLUMNS", "SCORE_COLUMNS", "TALLY_COLUMNS", "UNIT_KEYS",
+           "agreement", "combine_tallies", "compare_published", "cumulative_compound",
+           "describe_methods", "label", "load_ratings", "published_figures", "score_sentences",
+           "score_texts", "summarize", "tally", "unit_keys", "validate",
+           "validate_method", "validation_files", "validation_table"]
 
 #: The scoring methods; the first is the default.
 METHODS: tuple[str, ...] = ("vader", "textblob")
@@ -68,6 +69,9 @@ SCORE_COLUMNS: dict[str, tuple[str, ...]] = {
 TALLY_COLUMNS: tuple[str, ...] = ("n", "sum_compound", "n_negative", "n_neutral", "n_positive")
 #: The columns of a human-ratings file (:func:`load_ratings`).
 RATING_COLUMNS: tuple[str, ...] = ("id", "mean_rating", "text")
+#: The columns that identify one scored unit, for each ``unit`` of :func:`score_sentences`.
+UNIT_KEYS: dict[str, tuple[str, ...]] = {"sentence": ("doc_id", "sentence_id"),
+                                         "paragraph": ("doc_id", "paragraph")}
 
 _ALL_SCORES = ("neg", "neu", "pos", "compound", "subjectivity")
 _MAX_DRAWS = 4_000_000  # bootstrap indices drawn at once: bounds memory at about 32 MB
@@ -91,9 +95,23 @@ def _check_count(value, parameter: str, *, minimum: int = 1, none_ok: bool = Fal
     if isinstance(value, bool) or not isinstance(value, int | np.integer) or value < minimum:
         raise ParameterError(Problem(f"parameter '{parameter}'",
                                      f"expected a whole number of at least {minimum}, "
-                                     f"got {value!r}", f"pass {parameter}={max(minimum, 1)} "
+                                     f"got {value!r}", f"pass {parameter}={minimum} "
                                      "or more" + (" (None: all cores)" if none_ok else "")))
     return int(value)
+
+
+def _check_unit(unit: str) -> str:
+    if unit not in UNIT_KEYS:
+        raise ParameterError(Problem("parameter 'unit'", f"unknown unit {unit!r}",
+                                     "use 'sentence' or 'paragraph'"))
+    return unit
+
+
+def _check_seed(seed) -> int:
+    if isinstance(seed, bool) or not isinstance(seed, int | np.integer) or seed < 0:
+        raise ParameterError(Problem("parameter 'seed'", f"expected a whole number of at "
+                                     f"least 0, got {seed!r}", "pass e.g. seed=0"))
+    return int(seed)
 
 
 def _check_thresholds(negative: float, positive: float) -> None:
@@ -294,6 +312,20 @@ negative=-0.05, positive=0.05 (VADER's defaults).
     return out.item() if out.ndim == 0 else out
 
 
+def unit_keys(unit: str) -> list[str]:
+    """Return the columns that identify one unit scored with ``unit`` (see :data:`UNIT_KEYS`).
+
+    Pass them as ``keys`` to :func:`newscorpus.actors.mentions` and
+    :func:`newscorpus.actors.actor_tone` when the units are paragraphs.
+
+    Examples
+    --------
+    >>> unit_keys("sentence"), unit_keys("paragraph")
+    (['doc_id', 'sentence_id'], ['doc_id', 'paragraph'])
+    """
+    return list(UNIT_KEYS[_check_unit(unit)])
+
+
 _UNITS = {"sentence": ("text",), "paragraph": ("doc_id", "paragraph", "role", "text", "start",
                                                "end")}
 
@@ -350,9 +382,7 @@ def score_sentences(sentences: pd.DataFrame, method: str = "vader", *, unit: str
     0          1  Talks failed. Strikes resumed.      0   30            2   -0.7003
     1          2                    Aid arrived.     32   44            1    0.0000
     """
-    if unit not in _UNITS:
-        raise ParameterError(Problem("parameter 'unit'", f"unknown unit {unit!r}",
-                                     "use 'sentence' or 'paragraph'"))
+    _check_unit(unit)
     _check_method(method)
     _check_columns(sentences, _UNITS[unit], "sentences")
     _as_texts(sentences["text"], "sentences")
@@ -567,6 +597,7 @@ def summarize(scored: pd.DataFrame, by: str | Sequence[str] | None = None, *,
     1        0.000000            1.0        0.000000
     """
     n_boot = _check_count(n_boot, "n_boot", minimum=0)
+    seed = _check_seed(seed)
     if isinstance(level, bool) or not isinstance(level, int | float) or not 0 < level < 1:
         raise ParameterError(Problem("parameter 'level'", f"expected a number between 0 and 1,"
                                      f" got {level!r}", "use e.g. level=0.95"))
@@ -593,7 +624,101 @@ def summarize(scored: pd.DataFrame, by: str | Sequence[str] | None = None, *,
     return out
 
 
+def agreement(first, second, *, negative: float = -0.05, positive: float = 0.05
+              ) -> dict[str, float]:
+    """How far two methods' scores of the same texts agree, as numbers and as labels.
+
+    The two methods' scores are on different scales (see the module docstring), so they are
+    compared by correlation and by the labels the same thresholds give them, not by their
+    differences.
+
+    Parameters
+    ----------
+    first, second : array-like
+        Scores of the same texts, in the same order (e.g. VADER's and Pattern's compound).
+    negative, positive : float
+        Label thresholds (see :func:`label`), applied to both.
+
+    Returns
+    -------
+    dict
+        ``n``; ``pearson_r``; ``spearman_rho`` (Pearson r of the ranks, ties averaged);
+        ``label_agreement`` (share of texts given the same label) and ``cohen_kappa`` (that
+        share corrected for the agreement expected by chance from each method's own label
+        shares: (p_o - p_e) / (1 - p_e)). Correlations are NaN when either input is constant.
+
+    Raises
+    ------
+    ParameterError
+        For inputs of different lengths, empty inputs, missing values or bad thresholds.
+
+    Examples
+    --------
+    >>> result = agreement([0.5, -0.4, 0.0, 0.2], [0.3, -0.1, 0.1, 0.0])
+    >>> {k: round(v, 3) for k, v in result.items()}  # doctest: +NORMALIZE_WHITESPACE
+    {'n': 4, 'pearson_r': 0.866, 'spearman_rho': 0.8, 'label_agreement': 0.5,
+     'cohen_kappa': 0.2}
+    """
+    _check_thresholds(negative, positive)
+    a = np.asarray(first, dtype=float).ravel()
+    b = np.asarray(second, dtype=float).ravel()
+    if len(a) != len(b) or not len(a):
+        raise ParameterError(Problem("parameters 'first' and 'second'",
+                                     f"expected two equally long, non-empty inputs, got "
+                                     f"{len(a)} and {len(b)} scores",
+                                     "pass two scores of each text"))
+    if np.isnan(a).any() or np.isnan(b).any():
+        raise ParameterError(Problem("parameters 'first' and 'second'",
+                                     "some values are missing (NaN)", "drop those texts first"))
+
+    def pearson(x: np.ndarray, y: np.ndarray) -> float:
+        if len(x) < 2 or x.std() == 0 or y.std() == 0:
+            return math.nan
+        return float(np.clip(np.corrcoef(x, y)[0, 1], -1.0, 1.0))
+
+    ranks = [pd.Series(v).rank().to_numpy() for v in (a, b)]
+    labels_a, labels_b = label(a, negative, positive), label(b, negative, positive)
+    observed = float((labels_a == labels_b).mean())
+    chance = sum(float((labels_a == c).mean()) * float((labels_b == c).mean()) for c in LABELS)
+    kappa = (observed - chance) / (1 - chance) if chance < 1 else math.nan
+    return {"n": len(a), "pearson_r": pearson(a, b), "spearman_rho": pearson(*ranks),
+            "label_agreement": observed, "cohen_kappa": kappa}
+
+
 # --- validation against human ratings ---------------------------------------------------------
+
+
+def validation_files(folder: str | os.PathLike[str], *,
+                     parameter: str = "validation_dir") -> list[Path]:
+    """Return the ratings files (``*.tsv``) of a validation folder, sorted by name.
+
+    A relative path is read from the project root (``validation/hutto2014``).
+
+    Raises
+    ------
+    ParameterError
+        If the folder does not exist or holds no ``.tsv`` file.
+
+    Examples
+    --------
+    >>> [p.name for p in validation_files("validation/hutto2014")]
+    ['nyt_editorial_snippets_dev.tsv', 'tweets.tsv']
+    >>> validation_files("validation/none")
+    Traceback (most recent call last):
+    ...
+    newscorpus.errors.ParameterError: parameter 'validation_dir': the folder validation/none \
+does not exist. Fix: name a folder of ratings files (.tsv), e.g. validation/hutto2014.
+    """
+    path = resolve(folder)
+    fix = "name a folder of ratings files (.tsv), e.g. validation/hutto2014"
+    if not path.is_dir():
+        raise ParameterError(Problem(f"parameter '{parameter}'",
+                                     f"the folder {display(path)} does not exist", fix))
+    files = sorted(p for p in path.glob("*.tsv") if p.is_file())
+    if not files:
+        raise ParameterError(Problem(f"parameter '{parameter}'",
+                                     f"the folder {display(path)} holds no .tsv file", fix))
+    return files
 
 
 def load_ratings(path: str | os.PathLike[str]) -> pd.DataFrame:
@@ -847,6 +972,66 @@ def published_figures() -> pd.DataFrame:
     """
     return pd.DataFrame(_PUBLISHED, columns=["file", "n_texts", "rater", "metric", "published",
                                              "source"])
+
+
+def compare_published(validation: pd.DataFrame, published: pd.DataFrame | None = None
+                      ) -> pd.DataFrame:
+    """Put the measured validation figures beside the published ones.
+
+    Parameters
+    ----------
+    validation : DataFrame
+        The output of :func:`validation_table`.
+    published : DataFrame, optional
+        The output of :func:`published_figures` (the default). Its ``VADER`` figures are set
+        beside the ``vader`` rows; other methods have no published figure here.
+
+    Returns
+    -------
+    DataFrame
+        One row per (file, method, metric) for every metric the paper reports for that file,
+        in the order of ``validation``: ``label`` (``file stem · method``), ``file``,
+        ``method``, ``metric``, ``n``, ``measured``, ``ci_low`` and ``ci_high`` (the interval
+        of ``pearson_r``; NaN for the other metrics), ``published``, ``difference``
+        (measured minus published) and ``within_ci`` (for ``pearson_r`` with a published
+        figure: whether the interval holds it; otherwise missing).
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"file": ["tweets.tsv"], "method": ["vader"], "n": [4200],
+    ...     "pearson_r": [0.878], "r_ci_low": [0.871], "r_ci_high": [0.884],
+    ...     "f1_weighted": [0.955], "precision_weighted": [0.978], "recall_weighted": [0.937]})
+    >>> compare_published(table)[["metric", "measured", "published", "within_ci"]]
+                   metric  measured  published  within_ci
+    0           pearson_r     0.878      0.881       True
+    1  precision_weighted     0.978      0.990       <NA>
+    2     recall_weighted     0.937      0.940       <NA>
+    3         f1_weighted     0.955      0.960       <NA>
+    """
+    published = published_figures() if published is None else published
+    _check_columns(validation, ["file", "method", "n", "pearson_r", "r_ci_low", "r_ci_high"],
+                   "validation")
+    _check_columns(published, ["file", "rater", "metric", "published"], "published")
+    paper = published[published["rater"] == "VADER"]
+    rows = []
+    for row in validation.to_dict("records"):
+        figures = paper[paper["file"] == row["file"]]
+        for metric in dict.fromkeys(figures["metric"]):
+            value = figures.loc[figures["metric"] == metric, "published"].iloc[0]
+            value = float(value) if row["method"] == "vader" else math.nan
+            is_r = metric == "pearson_r"
+            low, high = (row["r_ci_low"], row["r_ci_high"]) if is_r else (math.nan, math.nan)
+            within = bool(low <= value <= high) if is_r and not math.isnan(value) else pd.NA
+            rows.append({"label": f"{Path(row['file']).stem} · {row['method']}",
+                         "file": row["file"], "method": row["method"], "metric": metric,
+                         "n": row["n"], "measured": row.get(metric, math.nan),
+                         "ci_low": low, "ci_high": high, "published": value,
+                         "difference": row.get(metric, math.nan) - value, "within_ci": within})
+    out = pd.DataFrame(rows, columns=["label", "file", "method", "metric", "n", "measured",
+                                      "ci_low", "ci_high", "published", "difference",
+                                      "within_ci"])
+    out["within_ci"] = out["within_ci"].astype("boolean")
+    return out
 
 
 def describe_methods() -> pd.DataFrame:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import yaml
 
@@ -33,7 +34,7 @@ from newscorpus.paths import display
 from newscorpus.resources import WORD_PATTERN
 
 __all__ = ["Theme", "default_themes_path", "load_themes", "share_matrix", "theme_examples",
-           "theme_matches", "theme_sentences", "theme_shares", "themes_table"]
+           "theme_matches", "theme_sentences", "theme_shares", "themes_table", "wilson_interval"]
 
 _WORD = re.compile(WORD_PATTERN)
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -373,14 +374,15 @@ def theme_shares(flags: pd.DataFrame, by: str | Sequence[str] = "doc_id",
     -------
     DataFrame
         The ``by`` columns, ``theme``, ``sentences`` (in the group), ``matched`` (mentioning
-        the theme) and ``share`` (``matched / sentences``). Sorted by group, then theme in
+        the theme), ``share`` (``matched / sentences``) and ``ci_low``, ``ci_high`` (its 95%
+        Wilson interval, see :func:`wilson_interval`). Sorted by group, then theme in
         dictionary order. Shares of merged groups are ratios of summed counts.
 
     Examples
     --------
     >>> flags = pd.DataFrame({"doc_id": ["a", "a", "b"], "bases": [True, False, False],
     ...                       "diplomacy": [True, True, False]})
-    >>> theme_shares(flags, themes=["bases", "diplomacy"])
+    >>> theme_shares(flags, themes=["bases", "diplomacy"]).iloc[:, :5]
       doc_id      theme  sentences  matched  share
     0      a      bases          2        1    0.5
     1      a  diplomacy          2        2    1.0
@@ -407,9 +409,37 @@ def theme_shares(flags: pd.DataFrame, by: str | Sequence[str] = "doc_id",
     out["_theme"] = out["theme"].map({n: i for i, n in enumerate(names)})
     out = out.sort_values(columns + ["_theme"], kind="stable", na_position="last")
     out["share"] = out["matched"] / out["sentences"]
-    out = out[columns + ["theme", "sentences", "matched", "share"]].reset_index(drop=True)
-    return out.astype({"theme": "str", "sentences": "int64", "matched": "int64",
-                       "share": "float64"})
+    out["ci_low"], out["ci_high"] = wilson_interval(out["matched"], out["sentences"])
+    out = out[columns + ["theme", "sentences", "matched", "share", "ci_low", "ci_high"]]
+    return out.reset_index(drop=True).astype({"theme": "str", "sentences": "int64",
+                                              "matched": "int64", "share": "float64"})
+
+
+def wilson_interval(matched, total, level: float = 0.95) -> tuple[np.ndarray, np.ndarray]:
+    """Return the Wilson score interval of the proportions ``matched / total``.
+
+    The interval (Wilson 1927) stays inside [0, 1] and is sensible for 0 of 50 as for 25 of
+    50. It treats the sentences as independent draws, which sentences of one article are
+    not: read it as the least uncertainty a share has, not the whole of it. A total of 0 gives
+    NaN.
+
+    Examples
+    --------
+    >>> # 0 of 50: z = 1.959964, upper = z^2 / (n + z^2) = 3.841459 / 53.841459 = 0.071348
+    >>> low, high = wilson_interval([0, 25], [50, 50])
+    >>> low.round(6).tolist(), high.round(6).tolist()
+    ([0.0, 0.366445], [0.071348, 0.633555])
+    """
+    from scipy.stats import norm
+
+    k = np.asarray(matched, dtype=float)
+    n = np.asarray(total, dtype=float)
+    z = norm.ppf(0.5 + level / 2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        p = k / n
+        centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+        half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
 
 
 def theme_examples(matches: pd.DataFrame, sentences: pd.DataFrame, *, k: int = 2,
