@@ -283,3 +283,18 @@ def test_the_published_keyness_table_agrees_with_scipy_on_its_own_counts():
         expected_lr = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
         assert row.log_ratio == pytest.approx(expected_lr, abs=1e-9), row.term
     assert (table["g2"].round(9).diff().dropna() <= 0).all(), "rows are sorted by G2"
+
+
+def test_an_empty_target_means_the_first_group_and_the_sides_are_named():
+    table = keyness(GROUPS, "period", "", min_count=1)
+    assert table.equals(keyness(GROUPS, "period", "p1", min_count=1))
+    assert table.attrs["target"] == "p1" and table.attrs["reference"] == "all the other groups"
+    assert keyness(GROUPS, "period", ["p2"], ["p1", "p3"]).attrs["reference"] == "p1 + p3"
+
+
+def test_a_single_group_gives_an_empty_table_that_says_why():
+    alone = keyness(GROUPS[GROUPS["period"] == "p1"], "period", None)
+    assert alone.empty and "g2" in alone.columns
+    assert "column 'period' has only 'p1'" in alone.attrs["reason"]
+    with pytest.raises(ParameterError, match="'p9' is not a value"):
+        keyness(GROUPS[GROUPS["period"] == "p1"], "period", "p9")

@@ -196,3 +196,32 @@ def test_tone_timeline_numbers_the_documents_in_date_order_with_a_key():
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["1  early (n=7)",
                                                                    "2  late (n=5)"]
     plt.close(fig)
+
+
+@pytest.mark.parametrize("chart,args", [
+    ("timeline_chart", (pd.DataFrame({"doc_id": ["a"], "outlet": [""], "date_start": [pd.NaT],
+                                      "date_end": [pd.NaT]}),)),
+    ("top_terms_chart", (pd.DataFrame(columns=["doc_id", "term", "per_10k"]),)),
+    ("collocates_chart", (pd.DataFrame(columns=["node", "collocate", "side", "count",
+                                                "likelihood_ratio"]),)),
+    ("heatmap_chart", (pd.DataFrame(),)),
+    ("arc_chart", (pd.DataFrame(columns=["doc_id", "compound"]),)),
+    ("distribution_chart", (pd.DataFrame(columns=["doc_id", "compound"]),)),
+    ("saturation_chart", (pd.DataFrame(columns=["k", "compound_joined", "mean_compound"]),)),
+    ("tone_timeline_chart", (pd.DataFrame({"doc_id": ["a"], "date_start": [pd.NaT],
+                                           "date_end": [pd.NaT], "mean_compound": [0.1],
+                                           "ci_low": [0.0], "ci_high": [0.2], "n": [3]}),)),
+])
+def test_a_chart_without_data_says_so_instead_of_failing(chart, args):
+    fig, ax = getattr(plots, chart)(*args)
+    texts = [t.get_text() for t in ax.texts]
+    assert len(texts) == 1 and texts[0].startswith("No")
+    plt.close(fig)
+
+
+def test_an_empty_keyness_table_draws_its_reason():
+    table = pd.DataFrame(columns=["term", "count_target", "count_reference", "g2", "log_ratio"])
+    table.attrs["reason"] = "Keyness compares two groups, and there is one."
+    fig, ax = plots.keyness_chart(table)
+    assert [t.get_text() for t in ax.texts] == [table.attrs["reason"]]
+    plt.close(fig)

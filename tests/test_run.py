@@ -99,3 +99,16 @@ def test_only_accepts_a_parameter_file_for_the_whole_collection(tmp_path):
                        progress=False, log=lambda *a, **k: None)
     assert [r.notebook.name for r in runs] == ["00-a.ipynb"]
     assert runs[0].parameters == {"greeting": "hi"}
+
+
+def test_a_project_error_in_a_cell_is_reported_with_its_own_fix_once(tmp_path):
+    raising = ("from newscorpus.errors import ParameterError, Problem\n"
+               "raise ParameterError(Problem(\"parameter 'target'\", \"'x' is not a group\", "
+               "\"use one of 'a', 'b'\"))")
+    nb = _notebook(tmp_path / "02-bad.ipynb", raising)
+    with pytest.raises(run.RunError) as info:
+        run.execute_notebook(nb, tmp_path / "out.ipynb", {}, failed_dir=tmp_path / "failed",
+                             progress=False)
+    message = str(info.value)
+    assert "parameter 'target': 'x' is not a group. Fix: use one of 'a', 'b'" in message
+    assert message.count("Fix:") == 1 and "02-bad.ipynb cell" in message

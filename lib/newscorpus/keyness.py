@@ -113,7 +113,8 @@ def keyness(freq: pd.DataFrame, group_column: str, target: Hashable | Sequence[H
     group_column : str
         The column whose values define the two sides (``"kind"``, ``"period"``, ``"outlet"``).
     target : value or list of values
-        The value(s) of ``group_column`` studied.
+        The value(s) of ``group_column`` studied; ``None`` or ``""`` means the first value in
+        sorted order (the earliest period, when periods are labelled by years).
     reference : value or list of values, optional
         The value(s) compared with; ``None`` means every other value (missing values left out).
     min_count : int
@@ -131,6 +132,9 @@ def keyness(freq: pd.DataFrame, group_column: str, target: Hashable | Sequence[H
     Returns
     -------
     DataFrame
+        When ``group_column`` has a single value (and no ``reference`` is named) there is
+        nothing to compare: the table is empty and ``attrs["reason"]`` says so. Otherwise
+        ``attrs["target"]`` and ``attrs["reference"]`` name the two sides, and the columns are
         ``term``, ``count_target``, ``count_reference`` (``a``, ``b``), ``per_10k_target``,
         ``per_10k_reference`` (per 10,000 words, stop words included, as in
         :func:`~newscorpus.keywords.frequencies`), ``total_target``, ``total_reference``
@@ -178,8 +182,11 @@ def keyness(freq: pd.DataFrame, group_column: str, target: Hashable | Sequence[H
                     "use totals='terms' (counted terms) or totals='words' (all words)")
     min_count = _check_int(min_count, "min_count", 0)
     present = list(pd.unique(freq[group_column]))
-    shown = ", ".join(repr(v) for v in sorted(present, key=str)[:30])
+    groups = sorted((v for v in present if not pd.isna(v)), key=str)
+    shown = ", ".join(repr(v) for v in groups[:30])
     targets, references = _values(target), _values(reference)
+    targets = [v for v in targets if v != ""] or groups[:1]  # default: the first group
+    references = [v for v in references if v != ""]
     problems = [Problem(f"parameter '{name}'", f"{v!r} is not a value of column "
                         f"{group_column!r}", f"use one or more of {shown}")
                 for name, values in (("target", targets), ("reference", references))
@@ -187,6 +194,8 @@ def keyness(freq: pd.DataFrame, group_column: str, target: Hashable | Sequence[H
     if not targets:
         problems.append(Problem("parameter 'target'", "no target value given",
                                 f"use one or more of {shown}"))
+    if len(groups) < 2 and not references and not problems:
+        return _nothing_to_compare(group_column, groups, targets)
     if set(targets) & set(references):
         problems.append(Problem("parameter 'reference'", "the reference shares "
                                 f"{sorted(set(targets) & set(references), key=str)} with the "
@@ -227,8 +236,30 @@ def keyness(freq: pd.DataFrame, group_column: str, target: Hashable | Sequence[H
                           "direction": "str", "term": "str"})
     # Values equal but for floating-point noise are ties, ordered by term on every machine.
     table["_key"] = table["g2"].round(9)
-    return table.sort_values(["_key", "term"], ascending=[False, True],
-                             kind="stable").drop(columns="_key").reset_index(drop=True)
+    table = table.sort_values(["_key", "term"], ascending=[False, True],
+                              kind="stable").drop(columns="_key").reset_index(drop=True)
+    table.attrs.update(target=_label(targets),
+                       reference=_label(references) if references else "all the other groups")
+    return table
+
+
+_COLUMNS = ["term", "count_target", "count_reference", "per_10k_target", "per_10k_reference",
+            "total_target", "total_reference", "g2", "p_value", "log_ratio", "direction"]
+
+
+def _label(values: list) -> str:
+    return " + ".join(str(v) for v in values)
+
+
+def _nothing_to_compare(group_column: str, groups: list, targets: list) -> pd.DataFrame:
+    """An empty keyness table whose ``attrs["reason"]`` says why there is nothing to compare."""
+    found = f"only {groups[0]!r}" if groups else "no value"
+    table = pd.DataFrame({c: pd.Series(dtype="str" if c in ("term", "direction") else
+                                       "float64") for c in _COLUMNS})
+    table.attrs.update(target=_label(targets), reference="(nothing)", reason=(
+        f"Keyness compares two groups, and column {group_column!r} has {found} in this "
+        "corpus: choose another grouping (group_by) or a larger corpus."))
+    return table
 
 
 def keyness_by_group(freq: pd.DataFrame, group_column: str, *, k: int = 10, min_count: int = 5,
@@ -267,10 +298,7 @@ def keyness_by_group(freq: pd.DataFrame, group_column: str, *, k: int = 10, min_
         table = table[table["direction"] == "target"].head(k)
         parts.append(table.assign(group=value)[["group", *table.columns]])
     if not parts:
-        return pd.DataFrame(columns=["group", "term", "count_target", "count_reference",
-                                     "per_10k_target", "per_10k_reference", "total_target",
-                                     "total_reference", "g2", "p_value", "log_ratio",
-                                     "direction"])
+        return pd.DataFrame(columns=["group", *_COLUMNS])
     return pd.concat(parts, ignore_index=True)
 
 

@@ -24,10 +24,10 @@ from newscorpus.outputs import atomic_path, table_to_csv
 from newscorpus.paths import display
 
 __all__ = ["STYLE", "SavedFigure", "agreement_chart", "arc_chart", "before_after_chart",
-           "collocates_chart", "dispersion_chart", "distribution_chart", "gold_chart",
-           "heatmap_chart", "interval_chart", "keyness_chart", "lengths_chart", "removal_chart",
-           "saturation_chart", "save_figure", "timeline_chart", "tone_timeline_chart",
-           "top_terms_chart", "use_style"]
+           "collocates_chart", "dispersion_chart", "distribution_chart", "figure_caption",
+           "gold_chart", "heatmap_chart", "interval_chart", "keyness_chart", "lengths_chart",
+           "nothing_to_draw", "removal_chart", "saturation_chart", "save_figure",
+           "timeline_chart", "tone_timeline_chart", "top_terms_chart", "use_style"]
 
 #: The project's matplotlib settings, applied once by :func:`use_style`.
 STYLE: dict[str, object] = {
@@ -46,6 +46,25 @@ STYLE: dict[str, object] = {
 }
 
 _NAME_RE = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def nothing_to_draw(message: str, *, figsize=(7.0, 1.6)):
+    """Return ``fig, ax`` holding only ``message``: what a chart draws when it has no data.
+
+    A corpus too small for a chart (one document, no dates, no actor named) still gets its
+    figure, saying why it is empty, so the run goes on and the reader learns the reason.
+
+    Examples
+    --------
+    >>> fig, ax = nothing_to_draw("No document has a date.")
+    >>> [t.get_text() for t in ax.texts]
+    ['No document has a date.']
+    """
+    fig, ax = plt.subplots(figsize=figsize)
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, message, ha="center", va="center", wrap=True, fontsize=9,
+            transform=ax.transAxes)
+    return fig, ax
 
 
 def use_style() -> None:
@@ -68,12 +87,15 @@ class SavedFigure:
         return "Saved " + ", ".join(display(p) for p in (self.png, self.svg, self.csv))
 
 
-def save_figure(fig, table: pd.DataFrame, name: str,
-                figures_dir: str | os.PathLike[str]) -> SavedFigure:
+def save_figure(fig, table: pd.DataFrame, name: str, figures_dir: str | os.PathLike[str], *,
+                caption: str = "") -> SavedFigure:
     """Save ``fig`` as ``NAME.png`` and ``NAME.svg`` and ``table`` as ``NAME.csv``.
 
     All three files are written to temporary files first and renamed into place only when all
-    three are complete, so a failure while drawing leaves the previous versions untouched.
+    three are complete, so a failure while drawing leaves the previous versions untouched. The
+    caption travels inside both image files (PNG ``Description`` text, SVG Dublin Core
+    description), so the figure catalogue and the site read it from the figure itself
+    (:func:`figure_caption`).
 
     Parameters
     ----------
@@ -86,6 +108,8 @@ def save_figure(fig, table: pd.DataFrame, name: str,
         in lower case: ``"00-document-lengths"``.
     figures_dir : path
         The folder to write to (created if missing).
+    caption : str
+        One or two sentences saying what the figure shows (plain text).
 
     Returns
     -------
@@ -105,11 +129,33 @@ def save_figure(fig, table: pd.DataFrame, name: str,
     targets = SavedFigure(out / f"{name}.png", out / f"{name}.svg", out / f"{name}.csv")
     with contextlib.ExitStack() as stack:
         png, svg, csv = (stack.enter_context(atomic_path(p)) for p in targets)
+        text = " ".join(str(caption).split())
         with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
-            fig.savefig(png, format="png", metadata={"Software": None})
-            fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None})
+            fig.savefig(png, format="png", metadata={"Software": None, "Title": name,
+                                                     "Description": text or None})
+            fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None,
+                                                     "Title": name,
+                                                     "Description": text or None})
         table_to_csv(table, csv)
     return targets
+
+
+def figure_caption(png: str | os.PathLike[str]) -> str:
+    """Return the caption :func:`save_figure` stored in a PNG file ("" when it has none).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> fig, ax = plt.subplots()
+    >>> saved = save_figure(fig, pd.DataFrame({"x": [1]}), "00-example", tempfile.mkdtemp(),
+    ...                     caption="One point.")
+    >>> figure_caption(saved.png)
+    'One point.'
+    """
+    from PIL import Image
+
+    with Image.open(png) as image:
+        return str(getattr(image, "text", {}).get("Description", ""))
 
 
 def lengths_chart(lengths: pd.DataFrame, *, measures=("characters", "words", "sentences")):
@@ -155,6 +201,9 @@ def timeline_chart(timeline: pd.DataFrame):
     -------
     fig, ax
     """
+    timeline = timeline[timeline["date_start"].notna()]
+    if timeline.empty:
+        return nothing_to_draw("No document has a date: the timeline is empty.")
     first = timeline.groupby("outlet")["date_start"].min().sort_values(kind="stable")
     outlets = first.index.tolist()
     fig, ax = plt.subplots(figsize=(7.0, 0.55 * len(outlets) + 1.6))
@@ -327,8 +376,10 @@ def top_terms_chart(top: pd.DataFrame, *, by: str = "doc_id", value: str = "per_
     -------
     fig, axes
     """
+    if top.empty:
+        return nothing_to_draw("No term to show: the texts have no word that is not a stop word.")
     groups = list(dict.fromkeys(top[by]))
-    most = int(top.groupby(by).size().max()) if len(top) else 1
+    most = int(top.groupby(by).size().max())
     fig, axes = _panels(len(groups), cols=cols, width=3.6, height=0.2 * most + 0.9)
     for ax, group in zip(axes, groups, strict=True):
         part = top[top[by] == group]
@@ -366,6 +417,8 @@ def keyness_chart(table: pd.DataFrame, *, k: int = 15, target: str = "target",
     -------
     fig, ax
     """
+    if table.empty:
+        return nothing_to_draw(table.attrs.get("reason", "No term is frequent enough to compare."))
     over = table[table["log_ratio"] > 0].head(k)
     under = table[table["log_ratio"] < 0].head(k)
     shown = pd.concat([over, under.iloc[::-1]])
@@ -408,6 +461,9 @@ def collocates_chart(collocates: pd.DataFrame, *, k: int = 15, score: str = "lik
     -------
     fig, axes
     """
+    if collocates.empty:
+        return nothing_to_draw("No node word has a collocate seen often enough (min_freq) in "
+                               "this corpus.")
     nodes = list(dict.fromkeys(collocates["node"]))
     fig, axes = _panels(len(nodes), cols=cols, width=3.6, height=0.2 * k + 0.9)
     for ax, node in zip(axes, nodes, strict=True):
@@ -495,6 +551,8 @@ def heatmap_chart(wide: pd.DataFrame, *, fmt: str = "{:.0%}", label: str = "",
     -------
     fig, ax
     """
+    if wide.size == 0:
+        return nothing_to_draw("Nothing to show: the table is empty.")
     values = wide.to_numpy(dtype=float)
     fig, ax = plt.subplots(figsize=(max(4.0, 0.95 * wide.shape[1] + 2.6),
                                     0.42 * wide.shape[0] + 1.6))
@@ -538,6 +596,8 @@ def arc_chart(scored: pd.DataFrame, *, order=None, value: str = "compound", wind
     fig, axes
     """
     docs = list(order) if order is not None else list(dict.fromkeys(scored["doc_id"]))
+    if scored.empty or not docs:
+        return nothing_to_draw("No unit was scored.")
     fig, axes = _panels(len(docs), cols=cols, width=3.6, height=2.0)
     for ax, doc in zip(axes, docs, strict=True):
         values = scored.loc[scored["doc_id"] == doc, value].reset_index(drop=True)
@@ -568,6 +628,8 @@ def distribution_chart(scored: pd.DataFrame, *, by: str = "doc_id", order=None,
     import numpy as np
 
     groups = list(order) if order is not None else list(dict.fromkeys(scored[by]))
+    if scored.empty or not groups:
+        return nothing_to_draw("No unit was scored.")
     data = [scored.loc[scored[by] == g, value].to_numpy() for g in groups]
     fig, ax = plt.subplots(figsize=(7.0, 0.55 * len(groups) + 1.4))
     ax.boxplot(data, orientation="horizontal", widths=0.5, showfliers=False,
@@ -614,6 +676,8 @@ def interval_chart(summary: pd.DataFrame, *, label: str, value: str = "mean_comp
     -------
     fig, ax
     """
+    if summary.empty:
+        return nothing_to_draw("No estimate to show.")
     fig, ax = plt.subplots(figsize=(7.0, 0.4 * len(summary) + 1.3))
     y = list(range(len(summary)))
     est = summary[value].to_numpy(dtype=float)
@@ -662,6 +726,8 @@ def tone_timeline_chart(summary: pd.DataFrame, *, value: str = "mean_compound",
     """
     dated = summary[summary["date_start"].notna()].sort_values(["date_start", "doc_id"],
                                                                kind="stable")
+    if dated.empty:
+        return nothing_to_draw("No document has a date, so there is no time line to draw.")
     fig, ax = plt.subplots(figsize=(7.0, 3.4 + 0.16 * -(-len(dated) // 2)))
     one_day = pd.Timedelta(days=1)
     for number, row in enumerate(dated.itertuples(index=False), start=1):
@@ -701,6 +767,8 @@ def saturation_chart(table: pd.DataFrame):
     -------
     fig, ax
     """
+    if table.empty:
+        return nothing_to_draw("No document to score as one growing string.")
     fig, ax = plt.subplots(figsize=(7.0, 3.2))
     docs = list(dict.fromkeys(table["doc_id"])) if "doc_id" in table else [None]
     colors = plt.get_cmap("tab10").colors
@@ -732,6 +800,8 @@ def agreement_chart(table: pd.DataFrame, *, x: str, y: str, xlabel: str = "",
     -------
     fig, axes
     """
+    if table.empty:
+        return nothing_to_draw("No unit was scored by both methods.")
     groups = list(dict.fromkeys(table[by])) if by else [None]
     fig, axes = _panels(len(groups), cols=cols, width=3.5, height=3.0)
     for ax, group in zip(axes, groups, strict=True):

@@ -39,6 +39,10 @@ DETERMINISTIC_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
 KERNEL_NAME = "newscorpus"
 
 
+#: The project's own errors: their message names the input and how to fix it.
+_OWN_ERRORS = ("NewsCorpusError", "CorpusError", "ParameterError", "RunError")
+
+
 class RunError(NewsCorpusError):
     """A notebook that failed to execute, named with its cell."""
 
@@ -153,9 +157,12 @@ def execute_notebook(notebook: Path, output: Path, parameters: Mapping[str, obje
             kernel_name=kernel, progress_bar=progress, record_timing=False,
             execution_timeout=timeout, log_output=False)
     except PapermillExecutionError as exc:
+        where = f"{display(notebook)} cell {exc.cell_index}"
+        if exc.ename in _OWN_ERRORS:  # the message already says what to fix
+            raise RunError(Problem(where, f"{exc.evalue.rstrip('.')} (the notebook as it "
+                                   f"failed is kept in {display(scratch)})")) from None
         raise RunError(Problem(
-            f"{display(notebook)} cell {exc.cell_index}",
-            f"the cell failed with {exc.ename}: {exc.evalue}",
+            where, f"the cell failed with {exc.ename}: {exc.evalue}",
             f"read the error above the cell in {display(scratch)}, fix the input or parameter "
             "it names, and run again")) from None
     except CellTimeoutError as exc:

@@ -52,9 +52,9 @@ from newscorpus.paths import display, resolve
 
 __all__ = ["LABELS", "METHODS", "RATING_COLUMNS", "SCORE_COLUMNS", "TALLY_COLUMNS", "UNIT_KEYS",
            "agreement", "combine_tallies", "compare_published", "cumulative_compound",
-           "describe_methods", "label", "load_ratings", "published_figures", "score_sentences",
-           "score_texts", "summarize", "tally", "unit_keys", "validate",
-           "validate_method", "validation_files", "validation_table"]
+           "describe_methods", "label", "load_ratings", "published_figures",
+           "saturation_by_document", "score_sentences", "score_texts", "summarize", "tally",
+           "unit_keys", "validate", "validate_method", "validation_files", "validation_table"]
 
 #: The scoring methods; the first is the default.
 METHODS: tuple[str, ...] = ("vader", "textblob")
@@ -456,6 +456,47 @@ def cumulative_compound(texts: Sequence[str], method: str = "vader", *,
     return pd.DataFrame({"k": ks, "chars": [len(t) for t in joined],
                          "compound_joined": score_texts(joined, method)["compound"].to_numpy(),
                          "mean_compound": [means[k - 1] for k in ks]})
+
+
+def saturation_by_document(units: pd.DataFrame, method: str = "vader", *,
+                           max_points: int = 60) -> pd.DataFrame:
+    """Return :func:`cumulative_compound` for each document of a table of units.
+
+    Each document's units (``doc_id`` and ``text``, in reading order) are joined from the
+    start; up to ``max_points`` prefix lengths, evenly spread and always including the whole
+    document, are scored, so a long document costs ``max_points`` scorings, not one per unit.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, then the columns of :func:`cumulative_compound`; empty (same columns) when
+        ``units`` is.
+
+    Examples
+    --------
+    >>> units = pd.DataFrame({"doc_id": ["a"] * 3 + ["b"], "text": ["The talks failed."] * 4})
+    >>> saturation_by_document(units, max_points=2)[["doc_id", "k", "compound_joined"]]
+      doc_id  k  compound_joined
+    0      a  1          -0.5106
+    1      a  3          -0.8720
+    2      b  1          -0.5106
+    """
+    _check_columns(units, ["doc_id", "text"], "units")
+    if isinstance(max_points, bool) or not isinstance(max_points, int) or max_points < 1:
+        raise ParameterError(Problem("parameter 'max_points'", f"expected a whole number of at "
+                                     f"least 1, got {max_points!r}", "pass e.g. max_points=60"))
+    parts = []
+    for doc_id, part in units.groupby("doc_id", sort=False):
+        n = len(part)
+        ks = sorted({int(round(x)) for x in np.linspace(1, n, min(n, max_points))})
+        table = cumulative_compound(part["text"].tolist(), method, ks=ks)
+        parts.append(table.assign(doc_id=doc_id)[["doc_id", *table.columns]])
+    if not parts:
+        return pd.DataFrame({"doc_id": pd.Series(dtype="str"), "k": pd.Series(dtype="int64"),
+                             "chars": pd.Series(dtype="int64"),
+                             "compound_joined": pd.Series(dtype="float64"),
+                             "mean_compound": pd.Series(dtype="float64")})
+    return pd.concat(parts, ignore_index=True)
 
 
 # --- aggregation ------------------------------------------------------------------------------
