@@ -1,8 +1,9 @@
-"""Execute the notebooks in order with papermill, reproducibly.
+"""Execute the notebooks in order with papermill, reproducibly, then publish them.
 
 ``make run`` is ``newscorpus run`` with the defaults: every ``NN-*.ipynb`` in ``notebooks/`` runs
 in its own folder with the parameters from ``params/default.yaml`` and is stored back with its
-outputs. Volatile metadata (timings, papermill's timestamps, the Python patch version) is
+outputs; then :func:`newscorpus.publish.publish` writes the figure catalogue, the manifest and
+the HTML site. Volatile metadata (timings, papermill's timestamps, the Python patch version) is
 stripped, so a second run rewrites every file byte for byte. A failing cell stops the run with
 the notebook and cell named; the notebook that failed is kept under ``build/failed/`` and the
 stored one is left as it was.
@@ -194,8 +195,9 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
     corpus : path, optional
         Overrides the ``corpus_dir`` parameter.
     out : path, optional
-        Write executed notebooks, figures and processed data under this folder
-        (``notebooks/``, ``figures/``, ``processed/``) instead of in place.
+        Write executed notebooks, figures, processed data and the site under this folder
+        (``notebooks/``, ``figures/``, ``processed/``, ``site/``) instead of in place (the
+        site then goes to ``build/site/``).
     only : list of str, optional
         Run only notebooks whose file name starts with one of these prefixes (``["00"]``).
 
@@ -249,5 +251,23 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
         runs.append(run)
     if failed_dir.is_dir() and not any(failed_dir.iterdir()):
         shutil.rmtree(failed_dir, ignore_errors=True)
+    if "figures_dir" in params:  # a collection that publishes figures
+        _publish(params, nb_dir if out_dir is None else out_dir / "notebooks",
+                 project_root() / "build" / "site" if out_dir is None else out_dir / "site", log)
     return runs
+
+
+def _publish(params: Mapping[str, object], executed_dir: Path, site_dir: Path, log) -> None:
+    """Write the figure catalogue, the manifest and the site for the notebooks of a run."""
+    from newscorpus.publish import publish
+
+    def folder(name: str, default: str) -> Path:
+        return resolve(str(params.get(name, default)))
+
+    executed = sorted(executed_dir.glob("[0-9][0-9]-*.ipynb"))
+    written = publish(executed, figures_dir=folder("figures_dir", "figures"),
+                      processed_dir=folder("processed_dir", "corpus/processed"),
+                      corpus_dir=folder("corpus_dir", "corpus/raw"), site_dir=site_dir)
+    log(f"published {display(written['catalogue'])}, {display(written['manifest'])} and the "
+        f"site {display(written['site'])}", flush=True)
 
