@@ -189,7 +189,8 @@ def test_keyness_output_is_sorted_by_g2_then_term(tokens):
     assert keys == sorted(keys)
     assert list(out.columns) == ["term", "count_target", "count_reference", "per_10k_target",
                                  "per_10k_reference", "total_target", "total_reference", "g2",
-                                 "p_value", "log_ratio", "direction"]
+                                 "p_value", "log_ratio", "direction", "target", "reference"]
+    assert set(out["target"]) == {"a"} and set(out["reference"]) == {"b"}
 
 
 def test_a_reference_of_some_groups_leaves_the_others_out(tokens):

@@ -92,3 +92,15 @@ def test_papermill_sees_every_parameter_the_parameters_cell_declares(path):
     seen = papermill.inspect_notebook(str(path))
     assert declared and list(seen) == declared
     assert all(p["help"] for p in seen.values()), "give every parameter a trailing comment"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_no_stored_output_carries_a_script_or_an_event_handler(path):
+    """The site shows outputs as they are: HTML in them must be escaped text, never markup."""
+    bad = re.compile(r"<script|<iframe|<[a-z][^<>]*\son[a-z]+\s*=|javascript:", re.IGNORECASE)
+    for cell in nbformat.read(path, as_version=4).cells:
+        for output in cell.get("outputs", []):
+            for mime in ("text/html", "text/markdown", "image/svg+xml"):
+                text = output.get("data", {}).get(mime, "")
+                text = "".join(text) if isinstance(text, list) else text
+                assert not bad.search(text), f"{path.name}: {mime} output {text[:200]!r}"

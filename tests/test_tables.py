@@ -69,3 +69,11 @@ def test_bad_periods_are_refused_with_the_parameter_name(periods, says):
     with pytest.raises(ParameterError) as info:
         describe.parse_periods(periods)
     assert says in str(info.value) and "periods" in str(info.value)
+
+
+def test_read_table_reads_a_number_column_with_blanks_as_numbers(tmp_path):
+    (tmp_path / "t.csv").write_text("actor,n,ci_low,note\nall,8,-0.28,\nUS,1,,x\n",
+                                    encoding="utf-8")
+    back = outputs.read_table(tmp_path / "t.csv", made_by="03-sentiment")
+    assert back["ci_low"].iloc[0] == -0.28 and pd.isna(back["ci_low"].iloc[1])
+    assert back["n"].tolist() == [8, 1] and back["note"].tolist() == ["", "x"]

@@ -139,10 +139,12 @@ def keyness(freq: pd.DataFrame, group_column: str, target: Hashable | Sequence[H
         ``per_10k_reference`` (per 10,000 words, stop words included, as in
         :func:`~newscorpus.keywords.frequencies`), ``total_target``, ``total_reference``
         (``c``, ``d`` as chosen by ``totals``), ``g2`` (unsigned), ``p_value``, ``log_ratio``
-        (signed: positive when the target uses the term more) and ``direction``
+        (signed: positive when the target uses the term more), ``direction``
         (``"target"``, ``"reference"`` or ``"equal"``: the side with the higher relative
-        frequency). Sorted by ``g2`` (highest first; values equal to 9 decimals are ties),
-        then term. For the target's keywords, keep ``direction == "target"``.
+        frequency), then ``target`` and ``reference``, the names of the two sides (the same
+        in every row, so that the table read back from CSV says what it compared). Sorted by
+        ``g2`` (highest first; values equal to 9 decimals are ties), then term. For the
+        target's keywords, keep ``direction == "target"``.
 
     Raises
     ------
@@ -238,13 +240,16 @@ def keyness(freq: pd.DataFrame, group_column: str, target: Hashable | Sequence[H
     table["_key"] = table["g2"].round(9)
     table = table.sort_values(["_key", "term"], ascending=[False, True],
                               kind="stable").drop(columns="_key").reset_index(drop=True)
-    table.attrs.update(target=_label(targets),
-                       reference=_label(references) if references else "all the other groups")
-    return table
+    sides = {"target": _label(targets),
+             "reference": _label(references) if references else "all the other groups"}
+    table.attrs.update(sides)
+    return table.assign(**sides)  # the CSV says what was compared
 
 
 _COLUMNS = ["term", "count_target", "count_reference", "per_10k_target", "per_10k_reference",
-            "total_target", "total_reference", "g2", "p_value", "log_ratio", "direction"]
+            "total_target", "total_reference", "g2", "p_value", "log_ratio", "direction",
+            "target", "reference"]
+_TEXT = ("term", "direction", "target", "reference")
 
 
 def _label(values: list) -> str:
@@ -254,8 +259,8 @@ def _label(values: list) -> str:
 def _nothing_to_compare(group_column: str, groups: list, targets: list) -> pd.DataFrame:
     """An empty keyness table whose ``attrs["reason"]`` says why there is nothing to compare."""
     found = f"only {groups[0]!r}" if groups else "no value"
-    table = pd.DataFrame({c: pd.Series(dtype="str" if c in ("term", "direction") else
-                                       "float64") for c in _COLUMNS})
+    table = pd.DataFrame({c: pd.Series(dtype="str" if c in _TEXT else "float64")
+                          for c in _COLUMNS})
     table.attrs.update(target=_label(targets), reference="(nothing)", reason=(
         f"Keyness compares two groups, and column {group_column!r} has {found} in this "
         "corpus: choose another grouping (group_by) or a larger corpus."))

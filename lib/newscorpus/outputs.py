@@ -93,8 +93,9 @@ def read_table(path: str | os.PathLike[str], *, made_by: str, columns: Iterable[
         Columns to parse as dates (empty fields become ``NaT``).
     text : iterable of str
         Columns that stay text even when every value looks like a number (default
-        :data:`TEXT_COLUMNS`). Other columns become numbers when every value is one (without
-        a leading zero), and booleans when every value is ``True`` or ``False``.
+        :data:`TEXT_COLUMNS`). Other columns become numbers when every value that is not
+        empty is one (without a leading zero; empty fields become NaN), and booleans when
+        every value is ``True`` or ``False``.
 
     Raises
     ------
@@ -137,10 +138,11 @@ notebook 00-corpus first (make run does it), or check processed_dir.
             continue
         if column in set(text):
             continue
-        converted = pd.to_numeric(table[column], errors="coerce")
-        if len(table) and converted.notna().all() and not table[column].str.match(
+        filled = table[column] != ""
+        converted = pd.to_numeric(table[column].where(filled), errors="coerce")
+        if filled.any() and converted[filled].notna().all() and not table[column].str.match(
                 r"^0\d").any():
-            table[column] = converted
+            table[column] = converted  # an empty field is a missing number (NaN)
         elif len(table) and table[column].isin(["True", "False"]).all():
             table[column] = table[column] == "True"
     return table

@@ -85,7 +85,8 @@ def notebook_info(notebook: str | os.PathLike[str]) -> dict[str, str]:
     """Return a notebook's ``name``, ``number``, ``title`` and ``question`` (from its cell 0).
 
     The title is the first ``# `` heading; the question is the paragraph that starts with
-    ``**Question:**``, without that label (empty if there is none).
+    ``**Question:**``, without that label and without Markdown's ``*`` and backquote marks
+    (empty if there is none).
     """
     path = Path(notebook)
     cells = nbformat.read(path, as_version=4).cells
@@ -96,6 +97,8 @@ def notebook_info(notebook: str | os.PathLike[str]) -> dict[str, str]:
     for paragraph in re.split(r"\n\s*\n", first):
         if paragraph.strip().startswith("**Question:**"):
             question = " ".join(paragraph.strip().removeprefix("**Question:**").split())
+    # Plain text for the index: emphasis and code marks dropped.
+    question = re.sub(r"\*+|`", "", question)
     return {"name": path.name, "number": path.name[:2], "title": title, "question": question}
 
 

@@ -13,9 +13,13 @@
 
 Pages load nothing from the network and run no script: the nbconvert template
 (``data/site/page.html.j2``) drops the require.js, MathJax, Mermaid and widget scripts of
-JupyterLab's template, images are embedded as ``data:`` URIs, and every piece of text taken from
-the corpus or the parameters is HTML-escaped, so a document containing ``<script>`` shows it as
-text.
+JupyterLab's template, and images are embedded as ``data:`` URIs. The index escapes every piece
+of text it takes from the notebooks, the corpus or the parameters. A notebook page shows the
+notebook's outputs as they are: nbconvert escapes printed text, pandas escapes the text in its
+tables, and :class:`newscorpus.findings.Finding` escapes corpus text in Markdown, so a document
+containing ``<script>`` shows it as text; a notebook must not display raw HTML built from
+corpus text (``tests/test_notebooks.py`` checks that no stored output holds a script or an event
+handler).
 """
 
 from __future__ import annotations

@@ -439,7 +439,10 @@ def wilson_interval(matched, total, level: float = 0.95) -> tuple[np.ndarray, np
         p = k / n
         centre = (p + z * z / (2 * n)) / (1 + z * z / n)
         half = z * np.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return np.clip(centre - half, 0, 1), np.clip(centre + half, 0, 1)
+    # Rounding can leave the bounds a hair outside [0, 1] or on the wrong side of p.
+    low = np.clip(np.minimum(centre - half, p), 0, 1)
+    high = np.clip(np.maximum(centre + half, p), 0, 1)
+    return low, high
 
 
 def theme_examples(matches: pd.DataFrame, sentences: pd.DataFrame, *, k: int = 2,
