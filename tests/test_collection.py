@@ -88,3 +88,19 @@ def test_markup_in_the_corpus_is_shown_as_text_on_the_site(run):
         assert not re.search(r"<[a-z][^<>]*\bonerror\s*=", text, flags=re.IGNORECASE), name
     shown = "".join(pages.values())
     assert "&lt;script&gt;alert(" in shown  # the title, shown as text
+
+
+def test_a_second_parameter_file_runs_the_articles_alone(tmp_path):
+    before = _snapshot()
+    result = subprocess.run(
+        [sys.executable, "-m", "newscorpus", "run", "--params", "params/articles-only.yaml",
+         "--only", "00", "01", "--out", str(tmp_path), "--quiet"],
+        capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-3000:]
+    from newscorpus.outputs import read_table
+
+    docs = read_table(tmp_path / "processed" / "documents.csv", made_by="00-corpus")
+    sentences = read_table(tmp_path / "processed" / "sentences.csv", made_by="01-cleaning")
+    assert len(docs) == 4 and set(docs["kind"]) == {"article"}
+    assert set(sentences["doc_id"]) == set(docs["doc_id"])
+    assert _snapshot() == before

@@ -428,3 +428,19 @@ def test_validation_reports_any_metadata_file_without_raising(data: bytes) -> No
 def test_the_project_corpus_validates() -> None:
     report = validate_corpus(Path(__file__).parents[1] / "corpus" / "raw")
     assert report.ok, "\n".join(map(str, report.problems))
+
+
+def test_exclude_kinds_drops_documents_of_those_kinds_and_checks_the_names():
+    from newscorpus.corpus import exclude_kinds
+    from newscorpus.errors import ParameterError
+
+    from .conftest import ROOT
+
+    docs = load_corpus(ROOT / "corpus" / "raw")
+    kept = exclude_kinds(docs, ["snippet-aggregate"])
+    assert len(kept) == 4 and (kept["kind"] == "article").all()
+    assert exclude_kinds(docs, []).equals(docs)
+    with pytest.raises(ParameterError, match="'articles' is not a kind of document"):
+        exclude_kinds(docs, ["articles"])
+    with pytest.raises(ParameterError, match="leaves no document"):
+        exclude_kinds(docs, ["article", "snippet-aggregate"])

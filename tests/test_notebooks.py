@@ -104,3 +104,19 @@ def test_no_stored_output_carries_a_script_or_an_event_handler(path):
                 text = output.get("data", {}).get(mime, "")
                 text = "".join(text) if isinstance(text, list) else text
                 assert not bad.search(text), f"{path.name}: {mime} output {text[:200]!r}"
+
+
+def test_the_default_parameter_file_holds_the_notebooks_own_defaults():
+    """So a parameter file may name only what it changes (params/articles-only.yaml)."""
+    import ast
+
+    import papermill
+    import yaml
+
+    params = yaml.safe_load((ROOT / "params" / "default.yaml").read_text(encoding="utf-8"))
+    declared = {}
+    for path in NOTEBOOKS:
+        for name, info in papermill.inspect_notebook(str(path)).items():
+            value = ast.literal_eval(info["default"])
+            assert declared.setdefault(name, value) == value, f"{name} differs in {path.name}"
+    assert params == declared

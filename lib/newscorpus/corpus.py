@@ -26,12 +26,12 @@ from urllib.parse import urlparse
 import numpy as np
 import pandas as pd
 
-from newscorpus.errors import CorpusError, Problem
+from newscorpus.errors import CorpusError, ParameterError, Problem
 from newscorpus.paths import display
 
 __all__ = ["KINDS", "METADATA_FILE", "OPTIONAL_COLUMNS", "PRECISIONS", "REQUIRED_COLUMNS",
-           "DateSpan", "ValidationReport", "load_corpus", "parse_published", "read_text",
-           "validate_corpus"]
+           "DateSpan", "ValidationReport", "exclude_kinds", "load_corpus", "parse_published",
+           "read_text", "validate_corpus"]
 
 METADATA_FILE = "metadata.csv"
 REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "file")
@@ -524,3 +524,41 @@ def load_corpus(corpus_dir: str | os.PathLike[str]) -> pd.DataFrame:
                                            for doc in checked], dtype="datetime64[ns]")
     frame["n_bytes"] = pd.Series([doc.n_bytes for doc in checked], dtype="int64")
     return frame
+
+
+def exclude_kinds(docs: pd.DataFrame, kinds: Sequence[str] = ()) -> pd.DataFrame:
+    """Return the documents whose ``kind`` is not one of ``kinds``, in their order.
+
+    The ``exclude_kinds`` parameter of notebooks 00 and 01: ``["snippet-aggregate"]`` runs
+    the collection on the articles alone. Later notebooks read what these two wrote, so they
+    follow.
+
+    Raises
+    ------
+    ParameterError
+        For a kind that is not one of :data:`KINDS`, or when no document is left.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "s"], "kind": ["article", "snippet-aggregate"]})
+    >>> exclude_kinds(docs, ["snippet-aggregate"])["doc_id"].tolist()
+    ['a']
+    >>> exclude_kinds(docs, ["snippets"])
+    Traceback (most recent call last):
+    ...
+    newscorpus.errors.ParameterError: parameter 'exclude_kinds': 'snippets' is not a kind of \
+document. Fix: use some of article, snippet-aggregate, other.
+    """
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise ParameterError([Problem("parameter 'exclude_kinds'", f"{k!r} is not a kind of "
+                                      "document", f"use some of {', '.join(KINDS)}")
+                              for k in unknown])
+    kept = docs[~docs["kind"].isin(kinds)].reset_index(drop=True)
+    if kinds and kept.empty:
+        raise ParameterError(Problem("parameter 'exclude_kinds'", f"excluding "
+                                     f"{', '.join(kinds)} leaves no document",
+                                     "exclude fewer kinds, or check the kind column of "
+                                     "metadata.csv"))
+    return kept
