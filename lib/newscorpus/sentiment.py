@@ -158,6 +158,22 @@ def _check_columns(table: pd.DataFrame, columns: Iterable[str], parameter: str) 
             "pass a table with these columns, or merge them in first (e.g. on doc_id)"))
 
 
+def _paired(x, y, names: tuple[str, str], what: tuple[str, str],
+            fix: str) -> tuple[np.ndarray, np.ndarray]:
+    """Two equally long, non-empty arrays of numbers without NaN, or a ParameterError."""
+    a, b = np.asarray(x, dtype=float).ravel(), np.asarray(y, dtype=float).ravel()
+    where = f"parameters '{names[0]}' and '{names[1]}'"
+    if len(a) != len(b) or not len(a):
+        got = (f"{len(a)} and {len(b)} {what[0]}" if what[0] == what[1] else
+               f"{len(a)} {what[0]} and {len(b)} {what[1]}")
+        raise ParameterError(Problem(where, f"expected two equally long, non-empty inputs, "
+                                     f"got {got}", fix))
+    if np.isnan(a).any() or np.isnan(b).any():
+        raise ParameterError(Problem(where, "some values are missing (NaN)",
+                                     "drop those texts first"))
+    return a, b
+
+
 def _by_list(table: pd.DataFrame, by, parameter: str = "scored") -> list[str]:
     by = [] if by is None else [by] if isinstance(by, str) else list(by)
     _check_columns(table, by, parameter)
@@ -701,16 +717,8 @@ def agreement(first, second, *, negative: float = -0.05, positive: float = 0.05
      'cohen_kappa': 0.2}
     """
     _check_thresholds(negative, positive)
-    a = np.asarray(first, dtype=float).ravel()
-    b = np.asarray(second, dtype=float).ravel()
-    if len(a) != len(b) or not len(a):
-        raise ParameterError(Problem("parameters 'first' and 'second'",
-                                     f"expected two equally long, non-empty inputs, got "
-                                     f"{len(a)} and {len(b)} scores",
-                                     "pass two scores of each text"))
-    if np.isnan(a).any() or np.isnan(b).any():
-        raise ParameterError(Problem("parameters 'first' and 'second'",
-                                     "some values are missing (NaN)", "drop those texts first"))
+    a, b = _paired(first, second, ("first", "second"), ("scores", "scores"),
+                   "pass two scores of each text")
 
     def pearson(x: np.ndarray, y: np.ndarray) -> float:
         if len(x) < 2 or x.std() == 0 or y.std() == 0:
@@ -909,16 +917,8 @@ def validate(compound, rating, *, negative: float = -0.05, positive: float = 0.0
      'f1_weighted': 0.88, 'precision_weighted': 1.0, 'recall_weighted': 0.8, 'accuracy': 0.8}
     """
     _check_thresholds(negative, positive)
-    scores = np.asarray(compound, dtype=float).ravel()
-    truth = np.asarray(rating, dtype=float).ravel()
-    if len(scores) != len(truth) or not len(scores):
-        raise ParameterError(Problem("parameters 'compound' and 'rating'",
-                                     f"expected two equally long, non-empty inputs, got "
-                                     f"{len(scores)} scores and {len(truth)} ratings",
-                                     "pass one score and one rating per text"))
-    if np.isnan(scores).any() or np.isnan(truth).any():
-        raise ParameterError(Problem("parameters 'compound' and 'rating'",
-                                     "some values are missing (NaN)", "drop those texts first"))
+    scores, truth = _paired(compound, rating, ("compound", "rating"), ("scores", "ratings"),
+                            "pass one score and one rating per text")
     n = len(scores)
     r = low = high = math.nan
     if n > 1 and scores.std() > 0 and truth.std() > 0:
