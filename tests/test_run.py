@@ -112,3 +112,21 @@ def test_a_project_error_in_a_cell_is_reported_with_its_own_fix_once(tmp_path):
     message = str(info.value)
     assert "parameter 'target': 'x' is not a group. Fix: use one of 'a', 'b'" in message
     assert message.count("Fix:") == 1 and "02-bad.ipynb cell" in message
+
+
+def test_a_value_of_the_wrong_type_is_refused_before_anything_runs(tmp_path):
+    nbs, params = _collection(tmp_path, "greeting: 12\n")
+    with pytest.raises(ParameterError, match=r"field 'greeting': greeting is 12, but 00-a.ipynb "
+                                             r"expects a str. Fix: write a str value, like the "
+                                             r"default \"hello\""):
+        run.run_all(params, notebooks_dir=nbs)
+
+
+def test_the_default_parameters_have_the_declared_types():
+    from newscorpus.paths import project_root
+
+    root = project_root()
+    notebooks = run.find_notebooks(root / "notebooks")
+    declared = {nb: run.notebook_parameters(nb) for nb in notebooks}
+    assert run._type_problems(run.load_params(root / "params" / "default.yaml"), declared,
+                              "params/default.yaml") == []

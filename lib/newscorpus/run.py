@@ -228,6 +228,9 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
                for name in params if name not in known]
     if unknown:
         raise ParameterError(unknown)
+    mistyped = _type_problems(params, declared, display(resolve(params_file)))
+    if mistyped:
+        raise ParameterError(mistyped)
     if corpus is not None:
         params["corpus_dir"] = str(resolve(corpus))
     out_dir = None if out is None else resolve(out)
@@ -255,6 +258,31 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
         _publish(params, nb_dir if out_dir is None else out_dir / "notebooks",
                  project_root() / "build" / "site" if out_dir is None else out_dir / "site", log)
     return runs
+
+
+#: The type a notebook's ``parameters`` cell declares, and the YAML values it accepts.
+_TYPES: dict[str, tuple[type, ...]] = {"str": (str,), "int": (int,), "float": (int, float),
+                                       "bool": (bool,), "list": (list,), "dict": (dict,)}
+
+
+def _type_problems(params: Mapping[str, object], declared: Mapping[Path, Mapping[str, dict]],
+                   where: str) -> list[Problem]:
+    """A problem for each parameter whose value is not of the type its notebook declares."""
+    problems = []
+    for name, value in params.items():
+        for nb, names in declared.items():
+            kind = names.get(name, {}).get("inferred_type_name", "None")
+            accepted = _TYPES.get(kind)
+            if accepted is None:
+                continue
+            ok = isinstance(value, accepted) and not (kind != "bool" and isinstance(value, bool))
+            if not ok:
+                problems.append(Problem(where, f"{name} is {value!r}, but {nb.name} expects "
+                                        f"{'a' if kind != 'int' else 'an'} {kind}",
+                                        f"write a {kind} value, like the default "
+                                        f"{names[name]['default']}", field=name))
+                break
+    return problems
 
 
 def _publish(params: Mapping[str, object], executed_dir: Path, site_dir: Path, log) -> None:
