@@ -97,8 +97,13 @@ def _index(notebooks: Sequence[Path], figures: Path) -> str:
         "<p>A reproducible reading of a corpus of English news texts: each notebook below was "
         "executed from the corpus and parameters shown, and each figure is published with the "
         "table it was drawn from. The pages need no network and no Jupyter.</p>",
-        "<h2>The notebooks</h2>", "<ol>",
     ]
+    answer = next((nb for nb in notebooks if "findings" in Path(nb).stem), None)
+    if answer is not None:
+        parts.append(f'<p>The short answer, every number with its source: <a href="'
+                     f'{_esc(Path(answer).with_suffix(".html").name)}">'
+                     f"{_esc(notebook_info(answer)['title'])}</a>.</p>")
+    parts += ["<h2>The notebooks</h2>", "<ol>"]
     for nb, info in zip(notebooks, infos, strict=True):
         page = Path(nb).with_suffix(".html").name
         parts.append(f'<li><p><a href="{_esc(page)}"><strong>{_esc(info["title"])}</strong>'
