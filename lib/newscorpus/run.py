@@ -196,8 +196,9 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
         Overrides the ``corpus_dir`` parameter.
     out : path, optional
         Write executed notebooks, figures, processed data and the site under this folder
-        (``notebooks/``, ``figures/``, ``processed/``, ``site/``) instead of in place (the
-        site then goes to ``build/site/``).
+        (``notebooks/``, ``figures/``, ``processed/``, ``site/``) instead of in place. Without
+        it the notebooks, figures and tables are rewritten in place and the site goes to
+        ``build/site/``.
     only : list of str, optional
         Run only notebooks whose file name starts with one of these prefixes (``["00"]``).
 
@@ -298,4 +299,3 @@ def _publish(params: Mapping[str, object], executed_dir: Path, site_dir: Path, l
                       corpus_dir=folder("corpus_dir", "corpus/raw"), site_dir=site_dir)
     log(f"published {display(written['catalogue'])}, {display(written['manifest'])} and the "
         f"site {display(written['site'])}", flush=True)
-
