@@ -14,7 +14,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from newscorpus import corpus, describe, resources
+from newscorpus import corpus
+from newscorpus.base.sentences import split_sentences
+from newscorpus.corpus import describe
 
 RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
 
@@ -22,7 +24,7 @@ RAW = Path(__file__).resolve().parents[1] / "corpus" / "raw"
 def build(folder: Path, megabytes: float, *, doc_kb: int = 8, seed: int = 0) -> int:
     """Write a corpus of ~``megabytes`` MB: documents of ~``doc_kb`` KB of resampled sentences."""
     sentences = [s for text in corpus.load_corpus(RAW)["text"]
-                 for s in resources.split_sentences(text)]
+                 for s in split_sentences(text)]
     rng = random.Random(seed)
     rows, total, i = ["doc_id,file,published,sha256"], 0, 0
     while total < megabytes * 1e6:

@@ -3,7 +3,7 @@
 The sentences are the project's own (``corpus/processed/sentences.csv``, or rebuilt from
 ``corpus/raw`` when the notebooks have not run), resampled with replacement to ``--sentences``
 texts. Prints sentences/s and MB/s for each method with one process and with a process pool on
-all cores (the same :func:`newscorpus.sentiment.score_texts` the notebooks call), then actor
+all cores (the same :func:`newscorpus.sentiment.scorers.score_texts` the notebooks call), then actor
 matching and the bootstrap summary, with the peak resident memory of this process and of its
 worker processes. Asserts nothing. Run with ``make bench`` or
 ``.venv/bin/python benchmarks/bench_sentiment.py --sentences 50000``.
@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newscorpus import actors, sentiment
+from newscorpus import sentiment
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -29,7 +29,7 @@ def source_sentences() -> list[str]:
     """The corpus's sentences: the processed table, or the cleaning run again on the raw texts."""
     path = ROOT / "corpus" / "processed" / "sentences.csv"
     if path.is_file():
-        from newscorpus.outputs import read_table
+        from newscorpus.base.outputs import read_table
 
         return read_table(path, made_by="01-cleaning")["text"].tolist()
     from newscorpus import clean, corpus
@@ -82,11 +82,11 @@ def main() -> None:
                 scores = result
 
     print()
-    dictionary = actors.load_actors()
+    dictionary = sentiment.load_actors()
     table = pd.DataFrame({"doc_id": [f"d{i // 40}" for i in range(len(texts))],
                           "sentence_id": range(len(texts)), "text": texts})
     t0 = time.perf_counter()
-    found = actors.mentions(table, dictionary)
+    found = sentiment.mentions(table, dictionary)
     report("actor mentions, 1 process", len(texts), megabytes, time.perf_counter() - t0)
 
     if scores is not None:
@@ -96,9 +96,9 @@ def main() -> None:
         sentiment.summarize(scored, "group", n_boot=2000)
         report("summarize, 10 groups, 2,000 resamples", len(texts), megabytes,
                time.perf_counter() - t0)
-        pairs = actors.actor_sentences(found)
+        pairs = sentiment.actor_sentences(found)
         t0 = time.perf_counter()
-        actors.actor_tone(scored, pairs, n_boot=2000)
+        sentiment.actor_tone(scored, pairs, n_boot=2000)
         report("actor_tone, 2,000 resamples", len(pairs), megabytes, time.perf_counter() - t0,
                unit="pairs")
 

@@ -6,15 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newscorpus import actors, sentiment
-from newscorpus.errors import NewsCorpusError, ParameterError
+from newscorpus import sentiment
+from newscorpus.base.errors import NewsCorpusError, ParameterError
 
 from .test_sentiment import sentence_table
 
 
 @pytest.fixture(scope="module")
-def dictionary() -> actors.Actors:
-    return actors.load_actors()
+def dictionary() -> sentiment.Actors:
+    return sentiment.load_actors()
 
 
 @pytest.fixture(scope="module")
@@ -22,7 +22,7 @@ def sentences() -> pd.DataFrame:
     return sentence_table()
 
 
-def found(dictionary: actors.Actors, text: str) -> list[tuple[str, str]]:
+def found(dictionary: sentiment.Actors, text: str) -> list[tuple[str, str]]:
     return [(actor, text[a:b]) for actor, _, a, b in dictionary.find(text)]
 
 
@@ -74,7 +74,7 @@ def test_matching_rules_on_news_phrasing(dictionary, text, expected):
 def test_a_final_star_allows_any_continuation_of_the_word(tmp_path):
     path = tmp_path / "a.yaml"
     path.write_text("ru:\n  label: Russia\n  terms: [Russian*]\n", encoding="utf-8")
-    mini = actors.load_actors(path)
+    mini = sentiment.load_actors(path)
     assert found(mini, "Russian, Russians and Russia.") == [("Russia", "Russian"),
                                                              ("Russia", "Russians")]
 
@@ -89,8 +89,8 @@ def test_the_packaged_dictionary_has_the_agreed_actors(dictionary):
 
 
 def test_mention_offsets_point_into_the_sentence_text(sentences, dictionary):
-    found_ = actors.mentions(sentences, dictionary)
-    assert list(found_.columns) == list(actors.MENTION_COLUMNS)
+    found_ = sentiment.mentions(sentences, dictionary)
+    assert list(found_.columns) == list(sentiment.MENTION_COLUMNS)
     texts = sentences.set_index(["doc_id", "sentence_id"])["text"]
     for row in found_.itertuples():
         assert texts[(row.doc_id, row.sentence_id)][row.start:row.end] == row.matched
@@ -122,20 +122,20 @@ def test_mention_offsets_point_into_the_sentence_text(sentences, dictionary):
      "two actors have the label 'X'"),
 ])
 def test_bad_dictionaries_are_refused_saying_where_and_why(tmp_path, content, expected):
-    path = tmp_path / "actors.yaml"
+    path = tmp_path / "sentiment.yaml"
     path.write_text(content, encoding="utf-8")
     with pytest.raises(NewsCorpusError) as info:
-        actors.load_actors(path)
+        sentiment.load_actors(path)
     assert expected in str(info.value)
     assert str(info.value).count("Fix:") == len(info.value.problems)
 
 
 def test_a_missing_or_binary_dictionary_is_refused(tmp_path):
     with pytest.raises(NewsCorpusError, match="cannot be read"):
-        actors.load_actors(tmp_path / "none.yaml")
+        sentiment.load_actors(tmp_path / "none.yaml")
     (tmp_path / "bad.yaml").write_bytes(b"a:\n  label: Caf\xe9\n  terms: [x]\n")
     with pytest.raises(NewsCorpusError, match="not UTF-8"):
-        actors.load_actors(tmp_path / "bad.yaml")
+        sentiment.load_actors(tmp_path / "bad.yaml")
 
 
 # --- tables -----------------------------------------------------------------------------------
@@ -154,7 +154,7 @@ TABLE = pd.DataFrame({
 
 
 def test_actor_sentences_count_each_sentence_once_per_actor():
-    pairs = actors.actor_sentences(actors.mentions(TABLE))
+    pairs = sentiment.actor_sentences(sentiment.mentions(TABLE))
     assert list(pairs.columns) == ["doc_id", "sentence_id", "actor", "n_mentions"]
     first = pairs[(pairs["doc_id"] == "a") & (pairs["sentence_id"] == 1)]
     assert first.set_index("actor")["n_mentions"].to_dict() == {"Russia": 2, "Turkey": 2}
@@ -162,22 +162,22 @@ def test_actor_sentences_count_each_sentence_once_per_actor():
 
 
 def test_co_mentions_match_a_hand_count():
-    pairs = actors.actor_sentences(actors.mentions(TABLE))
-    table = actors.co_mentions(pairs, ["Russia", "Turkey", "Iran", "Israel"])
+    pairs = sentiment.actor_sentences(sentiment.mentions(TABLE))
+    table = sentiment.co_mentions(pairs, ["Russia", "Turkey", "Iran", "Israel"])
     # Russia: sentences a1, a2, b2; Turkey: a1, a2; Iran: a2, a3; Israel: none.
     assert table.to_numpy().tolist() == [[3, 2, 1, 0],
                                          [2, 2, 1, 0],
                                          [1, 1, 2, 0],
                                          [0, 0, 0, 0]]
     assert list(table.index) == list(table.columns) == ["Russia", "Turkey", "Iran", "Israel"]
-    default = actors.co_mentions(pairs)  # by default: most mentioned first
+    default = sentiment.co_mentions(pairs)  # by default: most mentioned first
     assert list(default.index) == ["Russia", "Iran", "Turkey"]
 
 
 def test_actor_tone_is_the_summary_of_the_sentences_that_mention_the_actor():
     scored = sentiment.score_sentences(TABLE)
-    pairs = actors.actor_sentences(actors.mentions(TABLE))
-    tone = actors.actor_tone(scored, pairs, "period", baseline="all sentences", seed=3)
+    pairs = sentiment.actor_sentences(sentiment.mentions(TABLE))
+    tone = sentiment.actor_tone(scored, pairs, "period", baseline="all sentences", seed=3)
     assert list(tone.columns) == ["actor", "period", "n", "mean_compound", "ci_low", "ci_high",
                                   "share_negative", "share_neutral", "share_positive"]
     russia = tone[(tone["actor"] == "Russia") & (tone["period"] == "2015")].iloc[0]
@@ -186,23 +186,23 @@ def test_actor_tone_is_the_summary_of_the_sentences_that_mention_the_actor():
     assert russia["mean_compound"] == pytest.approx(by_hand["compound"].mean())
     everything = tone[tone["actor"] == "all sentences"]
     assert everything["n"].tolist() == [3, 2]
-    ordered = actors.actor_tone(scored, pairs, order=actors.load_actors(), n_boot=0)
+    ordered = sentiment.actor_tone(scored, pairs, order=sentiment.load_actors(), n_boot=0)
     assert ordered["actor"].tolist() == ["Russia", "Turkey", "Iran"]
 
 
 def test_actor_tone_names_a_missing_key_column():
     scored = sentiment.score_sentences(TABLE, unit="sentence").drop(columns="sentence_id")
-    pairs = actors.actor_sentences(actors.mentions(TABLE))
+    pairs = sentiment.actor_sentences(sentiment.mentions(TABLE))
     with pytest.raises(ParameterError, match="no column 'sentence_id'.*unit='sentence'"):
-        actors.actor_tone(scored, pairs)
+        sentiment.actor_tone(scored, pairs)
 
 
 def test_paragraphs_can_be_the_units():
     table = TABLE.assign(paragraph=[1, 1, 2, 1, 1], role="body", start=0, end=1)
     scored = sentiment.score_sentences(table, unit="paragraph")
     keys = ("doc_id", "paragraph")
-    pairs = actors.actor_sentences(actors.mentions(scored, keys=keys), keys=keys)
-    tone = actors.actor_tone(scored, pairs, keys=keys, n_boot=0).set_index("actor")
+    pairs = sentiment.actor_sentences(sentiment.mentions(scored, keys=keys), keys=keys)
+    tone = sentiment.actor_tone(scored, pairs, keys=keys, n_boot=0).set_index("actor")
     assert tone.loc["Russia", "n"] == 2 and tone.loc["Iran", "n"] == 2
 
 
@@ -210,13 +210,13 @@ def test_a_missing_dictionary_is_a_parameter_error_naming_the_file(tmp_path):
     with pytest.raises(ParameterError, match=r"none\.yaml: the actor dictionary cannot be read "
                                              r"\(No such file or directory\)\. Fix: check the "
                                              r"path"):
-        actors.load_actors(tmp_path / "none.yaml")
+        sentiment.load_actors(tmp_path / "none.yaml")
 
 
 def test_co_mention_shares_divide_each_row_by_the_actors_own_sentences():
-    pairs = actors.actor_sentences(actors.mentions(TABLE))
-    counts = actors.co_mentions(pairs, ["Russia", "Turkey", "Iran", "Israel"])
-    shares = actors.co_mention_shares(counts)
+    pairs = sentiment.actor_sentences(sentiment.mentions(TABLE))
+    counts = sentiment.co_mentions(pairs, ["Russia", "Turkey", "Iran", "Israel"])
+    shares = sentiment.co_mention_shares(counts)
     # Russia is named in 3 sentences, 2 of them with Turkey; Iran in 2, 1 of them with Russia.
     assert shares.loc["Russia", "Turkey"] == pytest.approx(2 / 3)
     assert shares.loc["Iran", "Russia"] == pytest.approx(1 / 2)
@@ -224,16 +224,16 @@ def test_co_mention_shares_divide_each_row_by_the_actors_own_sentences():
             .to_numpy().diagonal() == 1).all()
     assert shares.loc["Israel"].isna().all()  # never named: no share
     with pytest.raises(ParameterError, match="rows and columns name different actors"):
-        actors.co_mention_shares(counts.iloc[:2])
+        sentiment.co_mention_shares(counts.iloc[:2])
 
 
 def test_mention_counts_count_units_mentions_and_documents():
-    pairs = actors.actor_sentences(actors.mentions(TABLE))
-    counts = actors.mention_counts(pairs).set_index("actor")
+    pairs = sentiment.actor_sentences(sentiment.mentions(TABLE))
+    counts = sentiment.mention_counts(pairs).set_index("actor")
     # Russia: a1 (Moscow, Russia), a2 (Putin), b2 (Russian): 3 sentences, 4 mentions, 2 docs.
     assert counts.loc["Russia"].tolist() == [3, 4, 2]
     assert counts.loc["Turkey"].tolist() == [2, 3, 1]  # a1: Ankara, Turkey; a2: Erdogan
     assert counts.index.tolist() == ["Russia", "Iran", "Turkey"]  # most units first, then name
-    every = actors.mention_counts(pairs, actors.load_actors())
-    assert every["actor"].tolist() == list(actors.load_actors().labels)
+    every = sentiment.mention_counts(pairs, sentiment.load_actors())
+    assert every["actor"].tolist() == list(sentiment.load_actors().labels)
     assert every.set_index("actor").loc["Israel"].tolist() == [0, 0, 0]

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newscorpus import audit, clean, evaluate, segment
+from newscorpus import clean
+from newscorpus.clean import audit, evaluate, segment
 
 
 def test_token_table_agrees_with_a_hand_count():

@@ -21,7 +21,7 @@ import nbformat
 import pandas as pd
 import pytest
 
-from newscorpus.site import build_site, render_notebook
+from newscorpus.publish.site import build_site, render_notebook
 
 from .conftest import ROOT
 

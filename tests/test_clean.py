@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newscorpus.clean import RULE_NAMES, check_rules, clean_corpus, clean_text, rules_table
-from newscorpus.errors import ParameterError
-from newscorpus.evaluate import load_gold, score_document
-from newscorpus.normalize import normalize
+from newscorpus.base.errors import ParameterError
+from newscorpus.clean.evaluate import load_gold, score_document
+from newscorpus.clean.normalize import normalize
+from newscorpus.clean.pipeline import RULE_NAMES, check_rules, clean_corpus, clean_text, rules_table
 
 from .conftest import ROOT
 

@@ -75,7 +75,7 @@ def test_resources_lists_each_resource_with_versions():
 
 
 def test_clean_prints_exactly_what_the_library_returns():
-    from newscorpus.clean import clean_text
+    from newscorpus.clean.pipeline import clean_text
 
     path = RAW / "002_80b4455002d72ebe.txt"
     result = newscorpus("clean", str(path))
@@ -142,7 +142,7 @@ def sentiment_csv(stdout: str):
 
 
 def test_sentiment_scores_standard_input_as_score_texts_does():
-    from newscorpus.sentiment import score_texts
+    from newscorpus.sentiment.scorers import score_texts
 
     lines = ["Russia is not a good partner.", "", "   ", "The talks were a success!",
              "He said \"no\", then left, the U.S. envoy wrote."]
@@ -161,7 +161,7 @@ def test_sentiment_scores_standard_input_as_score_texts_does():
 
 
 def test_sentiment_of_a_file_equals_the_notebooks_sentence_scores(tmp_path):
-    from newscorpus.sentiment import score_sentences
+    from newscorpus.sentiment.scorers import score_sentences
 
     from .test_sentiment import sentence_table
 

@@ -75,7 +75,7 @@ def test_a_step_without_enough_data_says_so(run):
     _, out, _ = run
     keyness = (out / "figures" / "02-keyness.csv").read_text(encoding="utf-8").splitlines()
     assert len(keyness) == 1 and keyness[0].startswith("term,")  # header only: one group
-    from newscorpus.plots import figure_caption
+    from newscorpus.base.figures import figure_caption
 
     assert "against (nothing)" in figure_caption(out / "figures" / "02-keyness.png")
 
@@ -97,7 +97,7 @@ def test_a_second_parameter_file_runs_the_articles_alone(tmp_path):
          "--only", "00", "01", "--out", str(tmp_path), "--quiet"],
         capture_output=True, text=True, timeout=600, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-3000:]
-    from newscorpus.outputs import read_table
+    from newscorpus.base.outputs import read_table
 
     docs = read_table(tmp_path / "processed" / "documents.csv", made_by="00-corpus")
     sentences = read_table(tmp_path / "processed" / "sentences.csv", made_by="01-cleaning")

@@ -10,17 +10,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscorpus.concordance import (
-    TermMatcher,
-    collocations,
-    dispersion,
-    document_spans,
-    kwic,
-)
-from newscorpus.errors import ParameterError
-from newscorpus.keywords import frequencies
-from newscorpus.resources import WORD_PATTERN
-from newscorpus.segment import token_table
+from newscorpus.base.errors import ParameterError
+from newscorpus.base.terms import TermMatcher
+from newscorpus.base.words import WORD_PATTERN
+from newscorpus.clean.segment import token_table
+from newscorpus.keywords.collocations import collocations
+from newscorpus.keywords.concordance import dispersion, document_spans, kwic
+from newscorpus.keywords.counts import frequencies
 
 
 def sentences_of(*texts, doc_id="a"):

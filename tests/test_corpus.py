@@ -15,16 +15,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscorpus.corpus import (
+from newscorpus.base.errors import CorpusError
+from newscorpus.corpus.dates import DateSpan, parse_published
+from newscorpus.corpus.files import read_text
+from newscorpus.corpus.validate import (
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
-    DateSpan,
     load_corpus,
-    parse_published,
-    read_text,
     validate_corpus,
 )
-from newscorpus.errors import CorpusError
 
 DOCS = {
     "a.txt": "Moscow wants a naval base on the Mediterranean.\n",
@@ -431,8 +430,8 @@ def test_the_project_corpus_validates() -> None:
 
 
 def test_exclude_kinds_drops_documents_of_those_kinds_and_checks_the_names():
-    from newscorpus.corpus import exclude_kinds
-    from newscorpus.errors import ParameterError
+    from newscorpus.base.errors import ParameterError
+    from newscorpus.corpus.validate import exclude_kinds
 
     from .conftest import ROOT
 

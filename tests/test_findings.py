@@ -5,9 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newscorpus import findings
+from newscorpus.publish import findings
 
-# Two periods, two themes; counts chosen so the arithmetic is easy.
 SHARES = pd.DataFrame({
     "period": ["early", "early", "late", "late"], "theme": ["bases", "talks"] * 2,
     "sentences": [100, 100, 200, 200], "matched": [10, 40, 60, 20]})

@@ -18,16 +18,16 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from scipy.stats import chi2_contingency, power_divergence
 
-from newscorpus.errors import ParameterError
-from newscorpus.keyness import (
+from newscorpus.base.errors import ParameterError
+from newscorpus.clean.segment import token_table
+from newscorpus.keywords.compare import (
     keyness,
     keyness_by_group,
     log_likelihood,
     log_ratio,
     verify_keyness,
 )
-from newscorpus.keywords import frequencies
-from newscorpus.segment import token_table
+from newscorpus.keywords.counts import frequencies
 
 # (a, b, c, d, 4-term G2, 2-term G2, log ratio), each worked out by hand:
 HAND = [

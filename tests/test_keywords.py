@@ -11,18 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newscorpus import resources
-from newscorpus.errors import NewsCorpusError, ParameterError
-from newscorpus.keywords import (
-    frequencies,
-    keyphrases,
-    label_terms,
-    ngrams,
-    select_tokens,
-    tfidf,
-    top_terms,
-)
-from newscorpus.segment import token_table
+from newscorpus.base.errors import NewsCorpusError, ParameterError
+from newscorpus.base.lexicons import yake_stop_words
+from newscorpus.base.words import stop_words, tokenize
+from newscorpus.clean.segment import token_table
+from newscorpus.keywords.counts import frequencies, ngrams, tfidf, top_terms
+from newscorpus.keywords.keyphrases import keyphrases
+from newscorpus.keywords.tokens import label_terms, select_tokens
 
 # Stop words (scikit-learn's list) in these sentences: a, in, the, to, and, about.
 SENTENCES = pd.DataFrame({
@@ -147,7 +142,7 @@ WORDS = st.lists(st.tuples(st.sampled_from(["a", "b"]), st.integers(1, 3),
 @given(WORDS)
 @settings(max_examples=60, deadline=None)
 def test_unigram_counts_sum_to_the_words_that_are_not_stop_words(rows):
-    stops = resources.stop_words()
+    stops = stop_words()
     table = pd.DataFrame(rows, columns=["doc_id", "sentence_id", "term"])
     table["position"] = range(len(table))
     table["stop"] = table["term"].isin(stops)
@@ -172,8 +167,8 @@ def test_top_terms_keeps_k_per_group_with_ties_broken_by_term(tokens):
 def sklearn_tfidf(texts, **options):
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    vectorizer = TfidfVectorizer(tokenizer=resources.tokenize, lowercase=True,
-                                 stop_words=sorted(resources.stop_words()), token_pattern=None,
+    vectorizer = TfidfVectorizer(tokenizer=tokenize, lowercase=True,
+                                 stop_words=sorted(stop_words()), token_pattern=None,
                                  **options)
     matrix = vectorizer.fit_transform(list(texts.values()))
     return {(doc, term): matrix[i, j] for i, doc in enumerate(texts)
@@ -264,7 +259,7 @@ def test_keyphrases_of_an_empty_text_are_none():
 
 
 def test_keyphrases_use_yake_stop_words_plus_extras():
-    words = resources.yake_stop_words(extra=["Russia"])
+    words = yake_stop_words(extra=["Russia"])
     assert {"says", "the", "russia"} <= words
     table = keyphrases({"x": TEXT}, top=10, extra_stop_words=["russia"])
     assert not any(p.lower() == "russia" for p in table["phrase"])

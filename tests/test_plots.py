@@ -12,8 +12,23 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from newscorpus import plots  # noqa: E402
-from newscorpus.errors import ParameterError  # noqa: E402
+from newscorpus.base.errors import ParameterError  # noqa: E402
+from newscorpus.base.figures import heatmap_chart, save_figure, use_style
+from newscorpus.corpus.charts import lengths_chart, timeline_chart
+from newscorpus.keywords.charts import (
+    collocates_chart,
+    dispersion_chart,
+    keyness_chart,
+    top_terms_chart,
+)
+from newscorpus.sentiment.charts import (
+    agreement_chart,
+    arc_chart,
+    distribution_chart,
+    interval_chart,
+    saturation_chart,
+    tone_timeline_chart,
+)
 
 LENGTHS = pd.DataFrame({"doc_id": ["a", "b"], "characters": [120, 40], "words": [20, 7],
                         "sentences": [2, 1]})
@@ -29,9 +44,9 @@ def _digest(paths):
 
 
 def test_save_figure_writes_png_svg_and_csv_with_the_table(tmp_path):
-    plots.use_style()
-    fig, _ = plots.lengths_chart(LENGTHS)
-    saved = plots.save_figure(fig, LENGTHS, "00-lengths", tmp_path)
+    use_style()
+    fig, _ = lengths_chart(LENGTHS)
+    saved = save_figure(fig, LENGTHS, "00-lengths", tmp_path)
     assert [p.name for p in saved] == ["00-lengths.png", "00-lengths.svg", "00-lengths.csv"]
     assert saved.png.read_bytes().startswith(b"\x89PNG")
     assert b"<svg" in saved.svg.read_bytes()
@@ -42,14 +57,14 @@ def test_save_figure_writes_png_svg_and_csv_with_the_table(tmp_path):
 
 @pytest.mark.parametrize("chart", ["lengths", "timeline"])
 def test_saving_the_same_figure_twice_gives_identical_bytes(tmp_path, chart):
-    plots.use_style()
+    use_style()
     digests = []
     for run in ("one", "two"):
         if chart == "lengths":
-            fig, _ = plots.lengths_chart(LENGTHS)
+            fig, _ = lengths_chart(LENGTHS)
         else:
-            fig, _ = plots.timeline_chart(TIMELINE)
-        digests.append(_digest(plots.save_figure(fig, LENGTHS, f"00-{chart}", tmp_path / run)))
+            fig, _ = timeline_chart(TIMELINE)
+        digests.append(_digest(save_figure(fig, LENGTHS, f"00-{chart}", tmp_path / run)))
         plt.close(fig)
     assert digests[0] == digests[1]
     svg = (tmp_path / "one" / f"00-{chart}.svg").read_text()
@@ -61,23 +76,23 @@ def test_saving_the_same_figure_twice_gives_identical_bytes(tmp_path, chart):
 def test_figure_names_must_start_with_the_notebook_number(tmp_path, name):
     fig, _ = plt.subplots()
     with pytest.raises(ParameterError, match="two digits, a hyphen"):
-        plots.save_figure(fig, LENGTHS, name, tmp_path)
+        save_figure(fig, LENGTHS, name, tmp_path)
     plt.close(fig)
     assert not any(tmp_path.iterdir())
 
 
 def test_a_failure_while_saving_leaves_the_previous_files_untouched(tmp_path):
-    fig, _ = plots.lengths_chart(LENGTHS)
-    saved = plots.save_figure(fig, LENGTHS, "00-lengths", tmp_path)
+    fig, _ = lengths_chart(LENGTHS)
+    saved = save_figure(fig, LENGTHS, "00-lengths", tmp_path)
     before = _digest(saved)
 
     class Broken(pd.DataFrame):
         def to_csv(self, *args, **kwargs):
             raise OSError("disk full")
 
-    fig2, ax = plots.lengths_chart(LENGTHS.assign(words=[1, 1]))
+    fig2, ax = lengths_chart(LENGTHS.assign(words=[1, 1]))
     with pytest.raises(OSError, match="disk full"):
-        plots.save_figure(fig2, Broken(LENGTHS), "00-lengths", tmp_path)
+        save_figure(fig2, Broken(LENGTHS), "00-lengths", tmp_path)
     assert _digest(saved) == before
     assert not list(tmp_path.glob(".*.tmp"))
     plt.close("all")
@@ -93,8 +108,8 @@ SCORED = pd.DataFrame({"doc_id": ["a"] * 6 + ["b"] * 3,
 
 
 def test_keyness_chart_draws_both_sides_with_bar_length_the_log_ratio():
-    plots.use_style()
-    fig, ax = plots.keyness_chart(KEYNESS, k=2)
+    use_style()
+    fig, ax = keyness_chart(KEYNESS, k=2)
     widths = sorted(round(p.get_width(), 2) for p in ax.patches)
     assert widths == [-4.1, -2.3, 1.9, 3.2]
     labels = [t.get_text() for t in ax.get_yticklabels()]
@@ -104,57 +119,57 @@ def test_keyness_chart_draws_both_sides_with_bar_length_the_log_ratio():
 
 
 def test_heatmap_writes_every_value_with_its_count():
-    plots.use_style()
+    use_style()
     wide = pd.DataFrame({"x": [0.25, 0.0], "y": [1.0, 0.5]}, index=["t1", "t2"])
     counts = pd.DataFrame([[1, 0], [4, 2]])
-    fig, ax = plots.heatmap_chart(wide, counts=counts)
+    fig, ax = heatmap_chart(wide, counts=counts)
     assert sorted(t.get_text() for t in ax.texts) == sorted(
         ["25%\nn=1", "100%\nn=0", "0%\nn=4", "50%\nn=2"])
     plt.close(fig)
 
 
 def test_interval_chart_and_reference_points():
-    plots.use_style()
+    use_style()
     summary = pd.DataFrame({"label": ["r1", "r2"], "mean_compound": [0.1, -0.2],
                             "ci_low": [0.0, float("nan")], "ci_high": [0.2, float("nan")],
                             "n": [5, 1]})
     ref = pd.DataFrame({"label": ["r2"], "mean_compound": [-0.3]})
-    fig, ax = plots.interval_chart(summary, label="label", reference=ref)
+    fig, ax = interval_chart(summary, label="label", reference=ref)
     assert [t.get_text() for t in ax.texts] == ["n=5", "n=1"]
     assert "published" in [t.get_text() for t in ax.get_legend().get_texts()]
     plt.close(fig)
 
 
 @pytest.mark.parametrize("draw", [
-    lambda: plots.distribution_chart(SCORED),
-    lambda: plots.arc_chart(SCORED, window=3),
-    lambda: plots.agreement_chart(SCORED.assign(other=SCORED["compound"] * 2), x="compound",
+    lambda: distribution_chart(SCORED),
+    lambda: arc_chart(SCORED, window=3),
+    lambda: agreement_chart(SCORED.assign(other=SCORED["compound"] * 2), x="compound",
                                   y="other", by="doc_id"),
 ])
 def test_sentiment_charts_are_identical_on_every_run(tmp_path, draw):
-    plots.use_style()
+    use_style()
     digests = []
     for run in ("one", "two"):
         fig, _ = draw()
-        digests.append(_digest(plots.save_figure(fig, SCORED, "03-chart", tmp_path / run)))
+        digests.append(_digest(save_figure(fig, SCORED, "03-chart", tmp_path / run)))
         plt.close(fig)
     assert digests[0] == digests[1]
 
 
 def test_agreement_chart_states_pearson_r():
-    plots.use_style()
+    use_style()
     table = pd.DataFrame({"x": [1.0, 2.0, 3.0, 4.0], "y": [2.0, 4.0, 6.0, 8.5]})
-    fig, axes = plots.agreement_chart(table, x="x", y="y")
+    fig, axes = agreement_chart(table, x="x", y="y")
     expected = table["x"].corr(table["y"])
     assert axes[0].get_title(loc="left") == f"r = {expected:.3f}, n = 4"
     plt.close(fig)
 
 
 def test_dispersion_chart_puts_each_hit_on_its_term_row():
-    plots.use_style()
+    use_style()
     hits = pd.DataFrame({"term": ["russia", "assad", "russia"], "offset": [3, 10, 40]})
     spans = pd.DataFrame({"doc_id": ["a", "b"], "start": [0, 30], "end": [30, 50]})
-    fig, ax = plots.dispersion_chart(hits, spans, ["russia", "assad", "iran"])
+    fig, ax = dispersion_chart(hits, spans, ["russia", "assad", "iran"])
     rows = {tuple(line.get_xdata()): set(line.get_ydata()) for line in ax.lines
             if line.get_marker() == "|" and len(line.get_xdata())}
     assert rows == {(3, 40): {0}, (10,): {1}}
@@ -162,11 +177,11 @@ def test_dispersion_chart_puts_each_hit_on_its_term_row():
 
 
 def test_interval_chart_reads_reference_values_from_their_own_column():
-    plots.use_style()
+    use_style()
     table = pd.DataFrame({"label": ["a", "b"], "measured": [0.49, 0.30], "ci_low": [0.46, 0.27],
                           "ci_high": [0.52, 0.33], "n": [10, 10],
                           "published": [0.492, float("nan")]})
-    fig, ax = plots.interval_chart(table, label="label", value="measured", reference=table,
+    fig, ax = interval_chart(table, label="label", value="measured", reference=table,
                                    reference_value="published", reference_label="paper")
     diamonds = [line for line in ax.lines if line.get_marker() == "D"]
     assert [list(d.get_xdata()) for d in diamonds] == [[0.492]]  # row b has no figure
@@ -176,22 +191,22 @@ def test_interval_chart_reads_reference_values_from_their_own_column():
 
 
 def test_heatmap_marks_a_missing_value_instead_of_writing_nan():
-    plots.use_style()
+    use_style()
     wide = pd.DataFrame({"x": [1.0, float("nan")]}, index=["t1", "t2"])
-    fig, ax = plots.heatmap_chart(wide)
+    fig, ax = heatmap_chart(wide)
     assert sorted(t.get_text() for t in ax.texts) == ["100%", "–"]
     plt.close(fig)
 
 
 def test_tone_timeline_numbers_the_documents_in_date_order_with_a_key():
-    plots.use_style()
+    use_style()
     summary = pd.DataFrame({
         "doc_id": ["late", "early", "undated"], "n": [5, 7, 2],
         "date_start": pd.to_datetime(["2018-04-17", "2015-09-01", None]),
         "date_end": pd.to_datetime(["2018-04-17", "2015-09-30", None]),
         "mean_compound": [-0.1, 0.0, 0.2], "ci_low": [-0.2, -0.1, 0.1],
         "ci_high": [0.0, 0.1, 0.3]})
-    fig, ax = plots.tone_timeline_chart(summary)
+    fig, ax = tone_timeline_chart(summary)
     assert [t.get_text() for t in ax.texts] == ["1", "2"]
     assert [t.get_text() for t in ax.get_legend().get_texts()] == ["1  early (n=7)",
                                                                    "2  late (n=5)"]
@@ -199,21 +214,21 @@ def test_tone_timeline_numbers_the_documents_in_date_order_with_a_key():
 
 
 @pytest.mark.parametrize("chart,args", [
-    ("timeline_chart", (pd.DataFrame({"doc_id": ["a"], "outlet": [""], "date_start": [pd.NaT],
+    (timeline_chart, (pd.DataFrame({"doc_id": ["a"], "outlet": [""], "date_start": [pd.NaT],
                                       "date_end": [pd.NaT]}),)),
-    ("top_terms_chart", (pd.DataFrame(columns=["doc_id", "term", "per_10k"]),)),
-    ("collocates_chart", (pd.DataFrame(columns=["node", "collocate", "side", "count",
+    (top_terms_chart, (pd.DataFrame(columns=["doc_id", "term", "per_10k"]),)),
+    (collocates_chart, (pd.DataFrame(columns=["node", "collocate", "side", "count",
                                                 "likelihood_ratio"]),)),
-    ("heatmap_chart", (pd.DataFrame(),)),
-    ("arc_chart", (pd.DataFrame(columns=["doc_id", "compound"]),)),
-    ("distribution_chart", (pd.DataFrame(columns=["doc_id", "compound"]),)),
-    ("saturation_chart", (pd.DataFrame(columns=["k", "compound_joined", "mean_compound"]),)),
-    ("tone_timeline_chart", (pd.DataFrame({"doc_id": ["a"], "date_start": [pd.NaT],
+    (heatmap_chart, (pd.DataFrame(),)),
+    (arc_chart, (pd.DataFrame(columns=["doc_id", "compound"]),)),
+    (distribution_chart, (pd.DataFrame(columns=["doc_id", "compound"]),)),
+    (saturation_chart, (pd.DataFrame(columns=["k", "compound_joined", "mean_compound"]),)),
+    (tone_timeline_chart, (pd.DataFrame({"doc_id": ["a"], "date_start": [pd.NaT],
                                            "date_end": [pd.NaT], "mean_compound": [0.1],
                                            "ci_low": [0.0], "ci_high": [0.2], "n": [3]}),)),
 ])
 def test_a_chart_without_data_says_so_instead_of_failing(chart, args):
-    fig, ax = getattr(plots, chart)(*args)
+    fig, ax = chart(*args)
     texts = [t.get_text() for t in ax.texts]
     assert len(texts) == 1 and texts[0].startswith("No")
     plt.close(fig)
@@ -222,6 +237,6 @@ def test_a_chart_without_data_says_so_instead_of_failing(chart, args):
 def test_an_empty_keyness_table_draws_its_reason():
     table = pd.DataFrame(columns=["term", "count_target", "count_reference", "g2", "log_ratio"])
     table.attrs["reason"] = "Keyness compares two groups, and there is one."
-    fig, ax = plots.keyness_chart(table)
+    fig, ax = keyness_chart(table)
     assert [t.get_text() for t in ax.texts] == [table.attrs["reason"]]
     plt.close(fig)

@@ -8,8 +8,9 @@ import re
 import nbformat
 import pytest
 
-from newscorpus import publish, site
-from newscorpus.plots import figure_caption
+from newscorpus import publish
+from newscorpus.base.figures import figure_caption
+from newscorpus.publish import site
 
 from .conftest import ROOT
 
@@ -94,7 +95,7 @@ def test_a_caption_with_a_pipe_keeps_the_catalogue_table_intact(tmp_path):
     import matplotlib.pyplot as plt
     import pandas as pd
 
-    from newscorpus.plots import save_figure
+    from newscorpus.base.figures import save_figure
 
     fig, _ = plt.subplots()
     save_figure(fig, pd.DataFrame({"x": [1]}), "05-pipe", tmp_path, caption="a | b\nc")

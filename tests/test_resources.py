@@ -8,9 +8,17 @@ import socket
 import nltk
 import pytest
 
-from newscorpus import resources
-from newscorpus.corpus import load_corpus
-from newscorpus.describe import document_lengths
+from newscorpus.base.lexicons import sentiment_analyzer, vader_lexicon_path
+from newscorpus.base.resources import describe as describe_resources
+from newscorpus.base.sentences import (
+    abbreviations,
+    sentence_spans,
+    sentence_splitter,
+    split_sentences,
+)
+from newscorpus.base.words import english_words, is_word, stem, stemmer, stop_words, tokenize
+from newscorpus.corpus.describe import document_lengths
+from newscorpus.corpus.validate import load_corpus
 
 from .conftest import RAW, NetworkBlocked
 
@@ -33,12 +41,12 @@ SENTENCE_CASES = [
 
 @pytest.mark.parametrize(("text", "sentences"), SENTENCE_CASES)
 def test_sentence_splitter_keeps_abbreviations_inside_sentences(text, sentences):
-    assert resources.split_sentences(text) == sentences
+    assert split_sentences(text) == sentences
 
 
 def test_sentence_spans_index_into_the_text_itself():
     text = "  Mr. Lavrov spoke.\n\nThe U.N. convoy was hit.  "
-    spans = resources.sentence_spans(text)
+    spans = sentence_spans(text)
     assert [text[a:b] for a, b in spans] == ["Mr. Lavrov spoke.", "The U.N. convoy was hit."]
 
 
@@ -50,31 +58,31 @@ def test_sentence_spans_index_into_the_text_itself():
     ("", []),
 ])
 def test_tokenize_keeps_inner_hyphens_apostrophes_and_number_separators(text, tokens):
-    assert resources.tokenize(text) == tokens
+    assert tokenize(text) == tokens
 
 
 def test_stop_words_are_lower_case_and_take_additions():
-    words = resources.stop_words(extra=["  Syria ", ""])
+    words = stop_words(extra=["  Syria ", ""])
     assert "syria" in words and "" not in words
     assert all(w == w.lower() for w in words)
-    assert "russia" not in resources.stop_words()
+    assert "russia" not in stop_words()
 
 
 def test_vader_compound_matches_the_normalisation_formula_worked_by_hand():
     # vader_lexicon.txt gives "good" a mean valence of 1.9 and "horrible" -2.5; VADER's compound
     # is x / sqrt(x**2 + 15) with alpha = 15, rounded to 4 places.
     lexicon = {}
-    for line in resources.vader_lexicon_path().read_text(encoding="utf-8").splitlines():
+    for line in vader_lexicon_path().read_text(encoding="utf-8").splitlines():
         word, valence, *_ = line.split("\t")
         lexicon[word] = float(valence)
-    analyzer = resources.sentiment_analyzer()
+    analyzer = sentiment_analyzer()
     for word in ("good", "horrible"):
         x = lexicon[word]
         assert analyzer.polarity_scores(word)["compound"] == round(x / math.sqrt(x * x + 15), 4)
 
 
 def test_describe_names_every_resource_with_its_package_version():
-    rows = resources.describe()
+    rows = describe_resources()
     assert {r["resource"] for r in rows} == {
         "stop words", "VADER lexicon", "sentence splitter", "word tokenizer",
         "English word list", "stemmer"}
@@ -89,26 +97,26 @@ def test_the_network_guard_really_blocks_connections(no_network):
 def test_loading_and_analysis_work_with_the_network_blocked(no_network, monkeypatch):
     # No NLTK data folder either: every resource must come from pinned packages or the repo.
     monkeypatch.setattr(nltk.data, "path", [])
-    resources.sentiment_analyzer.cache_clear()
-    resources.sentence_splitter.cache_clear()
-    resources.abbreviations.cache_clear()
+    sentiment_analyzer.cache_clear()
+    sentence_splitter.cache_clear()
+    abbreviations.cache_clear()
     try:
         docs = load_corpus(RAW)
         lengths = document_lengths(docs)
         assert (lengths[["words", "sentences"]] > 0).all().all()
-        sentence = resources.split_sentences(docs["text"].iloc[0])[2]
-        scores = resources.sentiment_analyzer().polarity_scores(sentence)
+        sentence = split_sentences(docs["text"].iloc[0])[2]
+        scores = sentiment_analyzer().polarity_scores(sentence)
         assert set(scores) == {"neg", "neu", "pos", "compound"}
-        assert resources.stop_words() and resources.describe()
+        assert stop_words() and describe_resources()
     finally:
-        resources.sentiment_analyzer.cache_clear()
+        sentiment_analyzer.cache_clear()
 
 
 def test_the_word_list_and_stemmer_work_offline(no_network):
-    resources.english_words.cache_clear()
-    resources.is_word.cache_clear()
-    assert resources.is_word("negotiations") and not resources.is_word("thwdk")
-    assert resources.stemmer().stem("negotiations") == "negoti"
+    english_words.cache_clear()
+    is_word.cache_clear()
+    assert is_word("negotiations") and not is_word("thwdk")
+    assert stemmer().stem("negotiations") == "negoti"
 
 
 @pytest.mark.parametrize("token,expected", [
@@ -116,7 +124,7 @@ def test_the_word_list_and_stemmer_work_offline(no_network):
     ("don't", True), ("a", True), ("zxbun", False), ("I", True),
 ])
 def test_is_word_table(token, expected):
-    assert resources.is_word(token) is expected
+    assert is_word(token) is expected
 
 
 @pytest.mark.parametrize(("word", "expected"), [
@@ -126,4 +134,4 @@ def test_is_word_table(token, expected):
     ("negotiations", "negoti"),
 ])
 def test_stem_drops_possessives_and_leaves_abbreviations_and_codes_whole(word, expected):
-    assert resources.stem(word) == expected
+    assert stem(word) == expected

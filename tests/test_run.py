@@ -7,7 +7,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
 from newscorpus import run
-from newscorpus.errors import ParameterError
+from newscorpus.base.errors import ParameterError
 
 
 def _notebook(path, *sources):
@@ -102,7 +102,7 @@ def test_only_accepts_a_parameter_file_for_the_whole_collection(tmp_path):
 
 
 def test_a_project_error_in_a_cell_is_reported_with_its_own_fix_once(tmp_path):
-    raising = ("from newscorpus.errors import ParameterError, Problem\n"
+    raising = ("from newscorpus.base.errors import ParameterError, Problem\n"
                "raise ParameterError(Problem(\"parameter 'target'\", \"'x' is not a group\", "
                "\"use one of 'a', 'b'\"))")
     nb = _notebook(tmp_path / "02-bad.ipynb", raising)
@@ -123,7 +123,7 @@ def test_a_value_of_the_wrong_type_is_refused_before_anything_runs(tmp_path):
 
 
 def test_the_default_parameters_have_the_declared_types():
-    from newscorpus.paths import project_root
+    from newscorpus.base.paths import project_root
 
     root = project_root()
     notebooks = run.find_notebooks(root / "notebooks")

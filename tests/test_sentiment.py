@@ -10,8 +10,10 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newscorpus import resources, segment, sentiment
-from newscorpus.errors import NewsCorpusError, ParameterError
+from newscorpus import sentiment
+from newscorpus.base.errors import NewsCorpusError, ParameterError
+from newscorpus.base.lexicons import pattern_analyzer, sentiment_analyzer, vader_lexicon_path
+from newscorpus.clean import segment
 
 from .conftest import RAW
 
@@ -32,7 +34,7 @@ NEWS = (
 
 def sentence_table() -> pd.DataFrame:
     """The project's sentence table: the processed file, or rebuilt from corpus/raw."""
-    from newscorpus.outputs import read_table
+    from newscorpus.base.outputs import read_table
 
     path = ROOT / "corpus" / "processed" / "sentences.csv"
     if path.is_file():
@@ -49,7 +51,7 @@ def sentences() -> pd.DataFrame:
 
 def lexicon() -> dict[str, float]:
     values = {}
-    for line in resources.vader_lexicon_path().read_text(encoding="utf-8").splitlines():
+    for line in vader_lexicon_path().read_text(encoding="utf-8").splitlines():
         word, valence, *_ = line.split("\t")
         values[word] = float(valence)
     return values
@@ -372,13 +374,13 @@ def test_both_methods_score_offline_without_nltk_data(no_network, monkeypatch):
     import nltk
 
     monkeypatch.setattr(nltk.data, "path", [])
-    resources.sentiment_analyzer.cache_clear()
-    resources.pattern_analyzer.cache_clear()
+    sentiment_analyzer.cache_clear()
+    pattern_analyzer.cache_clear()
     try:
         for method in sentiment.METHODS:
             assert sentiment.score_texts(NEWS, method)["compound"].notna().all()
     finally:
-        resources.sentiment_analyzer.cache_clear()
+        sentiment_analyzer.cache_clear()
 
 
 # --- what the sentiment notebook needs ---------------------------------------------------------

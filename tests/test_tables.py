@@ -5,8 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newscorpus import describe, outputs
-from newscorpus.errors import NewsCorpusError, ParameterError
+from newscorpus.base import outputs
+from newscorpus.base.errors import NewsCorpusError, ParameterError
+from newscorpus.corpus import describe
 
 
 def test_read_table_keeps_text_as_written(tmp_path):

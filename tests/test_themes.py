@@ -6,19 +6,16 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from newscorpus.errors import NewsCorpusError
-from newscorpus.themes import (
-    Theme,
-    default_themes_path,
-    load_themes,
+from newscorpus.base.errors import NewsCorpusError
+from newscorpus.base.stats import wilson_interval
+from newscorpus.keywords.theme_counts import (
     share_matrix,
     theme_examples,
     theme_matches,
     theme_sentences,
     theme_shares,
-    themes_table,
-    wilson_interval,
 )
+from newscorpus.keywords.themes import Theme, default_themes_path, load_themes, themes_table
 
 REQUIRED = ["bases", "regime_survival", "counterterrorism", "great_power", "diplomacy",
             "arms_economy"]

@@ -1,14 +1,30 @@
 """newscorpus: load, clean and analyse a corpus of English news texts, reproducibly.
 
-The modules are split by verb: :mod:`newscorpus.corpus` loads and validates a corpus folder,
-:mod:`newscorpus.resources` provides every linguistic resource offline,
-:mod:`newscorpus.describe` measures documents, :mod:`newscorpus.plots` draws and saves figures,
-:mod:`newscorpus.run` executes the notebooks, and :mod:`newscorpus.cli` is the command line.
+The sub-packages follow the notebooks, in reading order; each builds only on those above it
+in this list and on :mod:`newscorpus.base`:
+
+==========================  =====================================================================
+:mod:`newscorpus.base`      shared ground: errors, paths, files written whole, linguistic
+                            resources (words, sentences, lexicons), the term matcher, argument
+                            checks, small statistics, and the figure style and saving
+:mod:`newscorpus.corpus`    notebook 00: validate and load a corpus folder, describe its
+                            documents (lengths, dates, periods)
+:mod:`newscorpus.clean`     notebook 01: normalise, the cleaning rules, segment into roles and
+                            sentences, the token table, the audit and the gold-standard scores
+:mod:`newscorpus.keywords`  notebook 02: frequencies, TF-IDF, keyness, collocations,
+                            concordance, themes, keyphrases
+:mod:`newscorpus.sentiment` notebook 03: scorers, aggregation and intervals, validation against
+                            human ratings, actors and the tone around them
+:mod:`newscorpus.publish`   notebook 04 and after a run: the findings, the figure catalogue,
+                            the manifest and the HTML site
+:mod:`newscorpus.run`       executes the notebooks with papermill (``newscorpus run``)
+:mod:`newscorpus.cli`       the ``newscorpus`` command
+==========================  =====================================================================
 """
 
 from importlib.metadata import PackageNotFoundError, version
 
-from newscorpus.errors import CorpusError, NewsCorpusError, ParameterError, Problem
+from newscorpus.base.errors import CorpusError, NewsCorpusError, ParameterError, Problem
 
 try:
     __version__ = version("newscorpus")

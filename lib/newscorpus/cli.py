@@ -20,13 +20,13 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from newscorpus import __version__
-from newscorpus.errors import NewsCorpusError, Problem
+from newscorpus.base.errors import NewsCorpusError, Problem
 
-__all__ = ["main"]
+__all__ = ["build_parser", "main"]
 
 
 def _validate(args: argparse.Namespace) -> int:
-    from newscorpus.corpus import validate_corpus
+    from newscorpus.corpus.validate import validate_corpus
 
     report = validate_corpus(args.dir)
     for problem in report.problems:
@@ -56,11 +56,11 @@ def _run(args: argparse.Namespace) -> int:
 def _clean(args: argparse.Namespace) -> int:
     import csv
 
-    from newscorpus.clean import RULE_NAMES, check_rules, clean_text, select_rules
-    from newscorpus.corpus import read_text
+    from newscorpus.clean.pipeline import RULE_NAMES, check_rules, clean_text, select_rules
+    from newscorpus.corpus.files import read_text
 
     if args.list_rules:
-        from newscorpus.clean import rules_table
+        from newscorpus.clean.pipeline import rules_table
 
         for row in rules_table().itertuples():
             print(f"{row.rule:<20} {row.family:<12} {row.description}")
@@ -90,8 +90,8 @@ def _clean(args: argparse.Namespace) -> int:
 
 
 def _sentiment(args: argparse.Namespace) -> int:
-    from newscorpus.corpus import _decode
-    from newscorpus.sentiment import score_texts
+    from newscorpus.corpus.files import decode_text
+    from newscorpus.sentiment.scorers import score_texts
 
     if args.file == "-":
         where, data = "standard input", sys.stdin.buffer.read()
@@ -103,7 +103,7 @@ def _sentiment(args: argparse.Namespace) -> int:
             raise NewsCorpusError(Problem(where, f"the file cannot be read ({err.strerror})",
                                           "check that the path names an existing, readable "
                                           "file")) from None
-    text, problem = _decode(data, where, "FILE" if args.file == "-" else args.file)
+    text, problem = decode_text(data, where, "FILE" if args.file == "-" else args.file)
     if problem:
         raise NewsCorpusError(problem)
     # One text per line; blank lines are skipped, but `line` keeps the numbers of the input.
@@ -118,7 +118,7 @@ def _sentiment(args: argparse.Namespace) -> int:
 
 
 def _resources(args: argparse.Namespace) -> int:
-    from newscorpus.resources import describe
+    from newscorpus.base.resources import describe
 
     for row in describe():
         print(f"{row['resource']}: {row['source']} [{row['package']}]")
@@ -170,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Score each line of FILE as one text and write CSV to standard output: "
         "line (its number in the input), text, neg, neu, pos, compound (and subjectivity for "
         "textblob). Blank lines are skipped; the line numbers still count them. The scores are"
-        " those of newscorpus.sentiment.score_texts, the function the notebooks use.")
+        " those of newscorpus.sentiment.scorers.score_texts, the function the notebooks use.")
     p.add_argument("file", metavar="FILE", help="UTF-8 text file, one text per line, or - for "
                    "standard input")
     p.add_argument("--method", choices=("vader", "textblob"), default="vader",

@@ -2,8 +2,8 @@
 
 ``make run`` is ``newscorpus run`` with the defaults: every ``NN-*.ipynb`` in ``notebooks/`` runs
 in its own folder with the parameters from ``params/default.yaml`` and is stored back with its
-outputs; then :func:`newscorpus.publish.publish` writes the figure catalogue, the manifest and
-the HTML site. Volatile metadata (timings, papermill's timestamps, the Python patch version) is
+outputs; then :func:`newscorpus.publish.release.publish` writes the figure catalogue, the manifest
+and the HTML site. Volatile metadata (timings, papermill's timestamps, the Python patch version) is
 stripped, so a second run rewrites every file byte for byte. A failing cell stops the run with
 the notebook and cell named; the notebook that failed is kept under ``build/failed/`` and the
 stored one is left as it was.
@@ -21,19 +21,12 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from newscorpus.errors import NewsCorpusError, ParameterError, Problem
-from newscorpus.outputs import atomic_path
-from newscorpus.paths import display, project_root, resolve
+from newscorpus.base.errors import NewsCorpusError, ParameterError, Problem
+from newscorpus.base.outputs import atomic_path
+from newscorpus.base.paths import display, project_root, resolve
 
-__all__ = [
-    "RunError",
-    "execute_notebook",
-    "find_notebooks",
-    "load_params",
-    "notebook_parameters",
-    "run_all",
-    "strip_volatile",
-]
+__all__ = ["DETERMINISTIC_ENV", "KERNEL_NAME", "NotebookRun", "RunError", "execute_notebook",
+           "find_notebooks", "load_params", "notebook_parameters", "run_all", "strip_volatile"]
 
 #: Environment for the kernels: fixed hash seed (stable set order) and file dates.
 DETERMINISTIC_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
@@ -209,7 +202,7 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
     RunError
         When a cell fails.
     """
-    from newscorpus.corpus import validate_corpus
+    from newscorpus.corpus.validate import validate_corpus
 
     params = load_params(params_file)
     nb_dir = resolve(notebooks_dir)
@@ -288,7 +281,7 @@ def _type_problems(params: Mapping[str, object], declared: Mapping[Path, Mapping
 
 def _publish(params: Mapping[str, object], executed_dir: Path, site_dir: Path, log) -> None:
     """Write the figure catalogue, the manifest and the site for the notebooks of a run."""
-    from newscorpus.publish import publish
+    from newscorpus.publish.release import publish
 
     def folder(name: str, default: str) -> Path:
         return resolve(str(params.get(name, default)))

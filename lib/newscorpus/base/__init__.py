@@ -1,0 +1,26 @@
+"""Shared ground: what every stage of the collection builds on. Nothing here imports a stage.
+
+=====================  ============================================================================
+module                 offers
+=====================  ============================================================================
+``errors``             :class:`Problem` (where, what, fix) and the errors that carry them
+``paths``              :func:`resolve` (parameters to paths, from the project root),
+                       :func:`display`, :func:`project_root`, :func:`data_file`
+``outputs``            :func:`write_table`, :func:`read_table`, :func:`atomic_path`: files
+                       written whole or not at all
+``words``              :func:`tokenize`, :data:`WORD_PATTERN`, :func:`stop_words`, :func:`stem`,
+                       :func:`is_word`, :func:`english_words`, :func:`written_in_capitals`
+``sentences``          :func:`sentence_spans`, :func:`split_sentences` (NLTK Punkt, offline)
+``lexicons``           :func:`sentiment_analyzer` (VADER), :func:`pattern_analyzer`,
+                       :func:`yake_stop_words`
+``resources``          :func:`describe`: where every linguistic resource comes from
+``terms``              :class:`TermMatcher`: the one way terms are matched in text
+``checks``             argument checks that name the parameter (:func:`check_table`, ...)
+``stats``              :func:`wilson_interval`
+``figures``            :func:`use_style`, :func:`save_figure` (PNG, SVG and CSV, byte for
+                       byte), :func:`figure_caption`, :func:`nothing_to_draw`, shared chart parts
+=====================  ============================================================================
+
+Import from the module that defines a name (``from newscorpus.base.words import tokenize``):
+this package re-exports nothing, so importing one module never loads the others.
+"""

@@ -1,0 +1,148 @@
+"""Write outputs whole or not at all.
+
+Every file the notebooks produce goes through :func:`atomic_path`: it is written to a temporary
+file beside its target and renamed into place only when complete, so an interrupted run never
+leaves a half-written table or figure behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pandas as pd
+
+from newscorpus.base.errors import NewsCorpusError, Problem
+from newscorpus.base.paths import display
+
+__all__ = ["TEXT_COLUMNS", "WrittenFile", "atomic_path", "read_table", "table_to_csv",
+           "write_table"]
+
+#: Columns of the project's tables that hold text, never numbers (see :func:`read_table`).
+TEXT_COLUMNS = ("doc_id", "text", "token", "lower", "stem", "term", "title", "outlet", "author",
+                "published", "url", "kind", "notes", "file", "role", "rule", "removed")
+
+
+@contextlib.contextmanager
+def atomic_path(target: str | os.PathLike[str]) -> Iterator[Path]:
+    """Yield a temporary path to write; on success it replaces ``target`` in one rename.
+
+    The folder of ``target`` is created if missing. On an exception the temporary file is
+    removed and ``target`` is left as it was.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> target = Path(tempfile.mkdtemp()) / "t.txt"
+    >>> with atomic_path(target) as tmp:
+    ...     _ = tmp.write_text("whole")
+    >>> target.read_text()
+    'whole'
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, name = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, target)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+class WrittenFile(str):
+    """A path written by :func:`write_table`, shown relative to the project root."""
+
+    def __repr__(self) -> str:
+        return f"Wrote {self}"
+
+
+def table_to_csv(table: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+    """Write ``table`` in the project's CSV form: UTF-8, no index, ``\\n`` line ends."""
+    table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+
+
+def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> WrittenFile:
+    """Write ``table`` with :func:`table_to_csv`, atomically; return the path, for display."""
+    with atomic_path(path) as tmp:
+        table_to_csv(table, tmp)
+    return WrittenFile(display(path))
+
+
+def read_table(path: str | os.PathLike[str], *, made_by: str, columns: Iterable[str] = (),
+               dates: Iterable[str] = (), text: Iterable[str] = TEXT_COLUMNS) -> pd.DataFrame:
+    """Read a table an earlier notebook wrote, or say which notebook to run to make it.
+
+    Text columns are read as text (an empty field is ``""``, not a missing value), so ids like
+    ``"007"`` and words like ``"nan"`` or ``"null"`` stay as written.
+
+    Parameters
+    ----------
+    path : path
+        The CSV file.
+    made_by : str
+        The notebook that writes it, named in the message when the file is missing.
+    columns : iterable of str
+        Columns the caller needs; a table without one of them is refused.
+    dates : iterable of str
+        Columns to parse as dates (empty fields become ``NaT``).
+    text : iterable of str
+        Columns that stay text even when every value looks like a number (default
+        :data:`TEXT_COLUMNS`). Other columns become numbers when every value that is not
+        empty is one (without a leading zero; empty fields become NaN), and booleans when
+        every value is ``True`` or ``False``.
+
+    Raises
+    ------
+    NewsCorpusError
+        If the file is missing, is not UTF-8 CSV, or lacks a needed column.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = write_table(pd.DataFrame({"id": ["007"], "word": ["null"], "n": [3]}),
+    ...                 folder / "t.csv")
+    >>> read_table(folder / "t.csv", made_by="00-corpus").to_dict("records")
+    [{'id': '007', 'word': 'null', 'n': 3}]
+    >>> read_table(folder / "none.csv", made_by="00-corpus")
+    Traceback (most recent call last):
+    ...
+    newscorpus.base.errors.NewsCorpusError: ...none.csv: the table does not exist. Fix: run the \
+notebook 00-corpus first (make run does it), or check processed_dir.
+    """
+    where = display(path)
+    fix = f"run the notebook {made_by} first (make run does it), or check processed_dir"
+    try:
+        header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
+        text_columns = {c: str for c in header if c not in set(dates)}
+        table = pd.read_csv(path, dtype=text_columns, keep_default_na=False, encoding="utf-8")
+    except FileNotFoundError:
+        raise NewsCorpusError(Problem(where, "the table does not exist", fix)) from None
+    except (UnicodeDecodeError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise NewsCorpusError(Problem(where, f"the table cannot be read as UTF-8 CSV ({reason})",
+                                      f"regenerate it: {fix}")) from None
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise NewsCorpusError(Problem(where, f"the table has no column {', '.join(missing)}",
+                                      f"regenerate it: {fix}"))
+    for column in table.columns:  # numbers back to numbers, text stays text
+        if column in set(dates):
+            table[column] = pd.to_datetime(table[column].replace("", None), errors="coerce")
+            continue
+        if column in set(text):
+            continue
+        filled = table[column] != ""
+        converted = pd.to_numeric(table[column].where(filled), errors="coerce")
+        if filled.any() and converted[filled].notna().all() and not table[column].str.match(
+                r"^0\d").any():
+            table[column] = converted  # an empty field is a missing number (NaN)
+        elif len(table) and table[column].isin(["True", "False"]).all():
+            table[column] = table[column] == "True"
+    return table

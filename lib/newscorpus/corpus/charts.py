@@ -1,0 +1,87 @@
+"""Charts of notebook 00: document lengths and the publication timeline."""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+from newscorpus.base.figures import nothing_to_draw
+
+
+def lengths_chart(lengths: pd.DataFrame, *, measures=("characters", "words", "sentences")):
+    """Draw one horizontal bar panel per measure, one bar per document.
+
+    Parameters
+    ----------
+    lengths : pandas.DataFrame
+        Columns ``doc_id`` and each of ``measures`` (see
+        :func:`newscorpus.corpus.describe.document_lengths`).
+
+    Returns
+    -------
+    fig, axes
+    """
+    fig, axes = plt.subplots(1, len(measures), sharey=True,
+                             figsize=(3.0 * len(measures), 0.45 * len(lengths) + 1.2))
+    labels = lengths["doc_id"].tolist()[::-1]
+    for ax, measure in zip(axes, measures, strict=True):
+        values = lengths[measure].tolist()[::-1]
+        ax.barh(labels, values, color="#4c72b0")
+        ax.set_xlabel(measure)
+        ax.grid(axis="y", visible=False)
+        for y, v in enumerate(values):
+            ax.annotate(f"{v:,}", (v, y), xytext=(3, 0), textcoords="offset points",
+                        va="center", fontsize=7)
+        ax.margins(x=0.25)
+    return fig, axes
+
+
+def timeline_chart(timeline: pd.DataFrame):
+    """Draw each document's date on a line per outlet: a dot for a day, a bar for a span.
+
+    A span (a month, a year or a range) is drawn as a bar from its first to its last day with
+    a hollow diamond at its midpoint, so that a span of a few days stays visible.
+
+    Parameters
+    ----------
+    timeline : pandas.DataFrame
+        As returned by :func:`newscorpus.corpus.describe.timeline_table`.
+
+    Returns
+    -------
+    fig, ax
+    """
+    timeline = timeline[timeline["date_start"].notna()]
+    if timeline.empty:
+        return nothing_to_draw("No document has a date: the timeline is empty.")
+    first = timeline.groupby("outlet")["date_start"].min().sort_values(kind="stable")
+    outlets = first.index.tolist()
+    fig, ax = plt.subplots(figsize=(7.0, 0.55 * len(outlets) + 1.6))
+    one_day = pd.Timedelta(days=1)
+    for row in timeline.itertuples(index=False):
+        y = outlets.index(row.outlet)
+        if row.date_end == row.date_start:
+            ax.plot([row.date_start], [y], "o", color="#4c72b0")
+        else:
+            ax.barh(y, row.date_end + one_day - row.date_start, left=row.date_start,
+                    height=0.3, color="#4c72b0", alpha=0.45)
+            mid = row.date_start + (row.date_end - row.date_start) / 2
+            ax.plot([mid], [y], "D", mfc="white", color="#4c72b0")
+        ax.annotate(row.doc_id, (row.date_start, y), xytext=(0, 8), textcoords="offset points",
+                    fontsize=7)
+    ax.plot([], [], "o", color="#4c72b0", label="date known to the day")
+    ax.plot([], [], "D", mfc="white", color="#4c72b0", label="month, year or range (midpoint)")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncols=2, frameon=False,
+              fontsize=7)
+    ax.set_yticks(range(len(outlets)), outlets)
+    ax.set_ylim(len(outlets) - 0.2, -0.6)  # earliest outlet at the top
+    lo, hi = timeline["date_start"].min(), timeline["date_end"].max() + one_day
+    pad = max((hi - lo) * 0.04, pd.Timedelta(days=15))
+    ax.set_xlim(lo - pad, hi + pad)
+    locator = AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("publication date")
+    return fig, ax

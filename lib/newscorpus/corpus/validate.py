@@ -1,0 +1,400 @@
+"""Load and validate a corpus folder: UTF-8 text files listed in ``metadata.csv``.
+
+:func:`validate_corpus` reports every problem it finds and never raises for bad input;
+:func:`load_corpus` raises one :class:`~newscorpus.base.errors.CorpusError` listing them all, or
+returns one row per document. Files are only ever read. The checks come in two kinds so that they
+can run partition by partition: :func:`_check_document` looks at one metadata row and its file, and
+:func:`_check_collection` at the rows together (duplicates, unlisted files).
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import hashlib
+import io
+import os
+import re
+import warnings
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+import numpy as np
+import pandas as pd
+
+from newscorpus.base.errors import CorpusError, ParameterError, Problem
+from newscorpus.base.paths import display
+from newscorpus.corpus.dates import PRECISIONS, DateSpan, parse_published
+from newscorpus.corpus.files import _empty, decode_text
+
+__all__ = ["ADDED_COLUMNS", "KINDS", "METADATA_FILE", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS",
+           "STR", "ValidationReport", "exclude_kinds", "load_corpus", "validate_corpus"]
+
+METADATA_FILE = "metadata.csv"
+REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "file")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("outlet", "title", "author", "published", "date_precision",
+                                     "url", "kind", "sha256", "notes")
+KINDS: tuple[str, ...] = ("article", "snippet-aggregate", "other")
+ADDED_COLUMNS: tuple[str, ...] = ("text", "path", "date_start", "date_end", "n_bytes")
+STR = pd.StringDtype("python", na_value=np.nan)  # the dtype of text columns: plain Python str
+
+_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+
+
+@dataclass
+class ValidationReport:
+    """What :func:`validate_corpus` found: ``problems`` stop loading, ``warnings`` do not.
+
+    Attributes
+    ----------
+    corpus_dir : Path
+        The folder, as given.
+    n_documents, n_characters : int
+        Rows read from metadata.csv, and characters in the documents that could be read.
+    problems, warnings : list of Problem
+        Errors (the corpus cannot be loaded) and things worth knowing (an unlisted .txt file).
+    """
+
+    corpus_dir: Path
+    n_documents: int
+    n_characters: int
+    problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when there are no problems (warnings are allowed)."""
+        return not self.problems
+
+    def summary(self) -> str:
+        """One line: the counts, then ``metadata OK`` or the number of problems."""
+        def count(n: int, noun: str) -> str:
+            return f"{n:,} {noun}{'' if n == 1 else 's'}"
+        state = "metadata OK" if self.ok else count(len(self.problems), "problem")
+        tail = f" ({count(len(self.warnings), 'warning')})" if self.warnings else ""
+        return (f"{_label(self.corpus_dir)}: {count(self.n_documents, 'document')}, "
+                f"{count(self.n_characters, 'character')}, {state}{tail}")
+
+
+def _label(corpus_dir: Path) -> str:
+    """Name the folder in messages: as given if relative, else from the project root or by name."""
+    if not corpus_dir.is_absolute():
+        return corpus_dir.as_posix()
+    shown = display(corpus_dir)
+    return corpus_dir.name if os.path.isabs(shown) else shown
+
+
+@dataclass
+class _Checked:
+    """One document after its checks: its problems, and what loading it needs."""
+
+    problems: list[Problem]
+    text: str | None = None
+    path: str = ""
+    n_bytes: int = 0
+    span: DateSpan | None = None
+
+
+def _check_document(row: Mapping[str, str], *, corpus_dir: Path, line: int) -> _Checked:
+    """Check one metadata row and its file; ``line`` is the row's line in metadata.csv."""
+    doc_id, label = row["doc_id"], _label(corpus_dir)
+    here = f"{label}/{METADATA_FILE} line {line}" + (f" (doc_id '{doc_id}')" if doc_id else "")
+    out = _Checked([])
+    add = out.problems.append
+    if not doc_id:
+        add(Problem(here, "no doc_id is given", "give every document a unique doc_id", "doc_id"))
+    elif not _SLUG.fullmatch(doc_id):
+        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", doc_id).strip("-._") or "doc-1"
+        add(Problem(here, f"the doc_id '{doc_id}' is not a slug (it becomes part of file names)",
+                    "use letters, digits, '.', '_' and '-' only, starting with a letter or digit,"
+                    f" e.g. '{slug}'", "doc_id"))
+    published, precision = row.get("published", ""), row.get("date_precision", "")
+    try:
+        out.span = parse_published(published, precision)
+    except ValueError as err:
+        column, fix = "date_precision", f"use one of {', '.join(PRECISIONS)}, or leave it empty"
+        if precision in ("", *PRECISIONS):
+            try:  # if the date alone is fine, the precision disagrees with it
+                form = parse_published(published).precision
+                fix = f"set date_precision to '{form}', or leave it empty"
+            except ValueError:
+                column, fix = "published", "write it like 2016-09-21, 2016-09, 2016 or 2016-09/2017"
+        add(Problem(here, str(err), fix, column))
+    if row.get("kind", "") not in ("", *KINDS):
+        add(Problem(here, f"the kind '{row['kind']}' is unknown",
+                    f"use one of {', '.join(KINDS)}, or leave it empty", "kind"))
+    url = urlparse(row.get("url", ""))
+    if row.get("url") and not (url.scheme in ("http", "https") and url.netloc):
+        add(Problem(here, f"the url '{row['url']}' is not an http(s) address",
+                    "write the full address, starting with https:// or http://", "url"))
+    sha = row.get("sha256", "").lower()
+    if sha and not _SHA256.fullmatch(sha):
+        add(Problem(here, f"the sha256 '{row['sha256']}' is not 64 hexadecimal characters",
+                    "paste the first column printed by `sha256sum FILE`, or leave it empty",
+                    "sha256"))
+        sha = ""
+    if not row["file"]:
+        add(Problem(here, "no file is given", f"write the path of the text file, relative to"
+                    f" {label}", "file"))
+        return out
+    try:
+        _check_file(row["file"], sha, corpus_dir=corpus_dir, line=line, out=out)
+    except OSError as err:
+        add(Problem(here, f"the file cannot be read ({err.strerror})", "make it readable", "file"))
+    return out
+
+
+def _check_file(name: str, sha: str, *, corpus_dir: Path, line: int, out: _Checked) -> None:
+    """Check that ``name`` is a UTF-8 text file inside the folder, with the expected sha256."""
+    label, path = _label(corpus_dir), corpus_dir / name
+    shown = name if os.path.isabs(name) else f"{label}/{name}"
+    where = f"{shown} ({METADATA_FILE} line {line})"
+
+    def add(message: str, fix: str, column: str = "file") -> None:
+        out.problems.append(Problem(where, message, fix, column))
+
+    if os.path.isabs(name) or Path(os.path.normpath(name)).parts[:1] == ("..",):
+        add(f"the path '{name}' leads outside the corpus folder",
+            f"move the file into {label} and give its path relative to that folder")
+    elif not Path(os.path.realpath(path)).is_relative_to(os.path.realpath(corpus_dir)):
+        add(f"the file is a link to {os.path.realpath(path)}, outside the corpus folder",
+            "copy the file into the corpus folder instead of linking to it")
+    elif os.path.normpath(name) == METADATA_FILE:
+        add(f"{METADATA_FILE} is the metadata, not a document", "list the text files only")
+    elif not path.exists():
+        names = {p.name.lower(): p.name for p in path.parent.glob("*")}
+        near = difflib.get_close_matches(path.name.lower(), names, n=1)
+        hint = f", perhaps to '{names[near[0]]}'" if near else ""
+        add("the file does not exist", f"correct the path{hint} (paths are relative to {label}"
+            " and case-sensitive), or add the file")
+    elif not path.is_file():
+        add("the path is a folder, not a file", "give the path of a text file inside it")
+    else:
+        data = path.read_bytes()
+        out.path, out.n_bytes = os.path.abspath(path), len(data)
+        actual = hashlib.sha256(data).hexdigest()
+        if sha and sha != actual:
+            add(f"the sha256 does not match: metadata says {sha}, the file has {actual}",
+                "restore the original file; if it changed on purpose, recompute the sha256 with"
+                f" `sha256sum {shown}` and update metadata", "sha256")
+        text, problem = decode_text(data, where, shown)
+        problem = problem or _empty(text, data, where)
+        if problem:
+            out.problems.append(problem)
+        else:
+            out.text = text
+
+
+def _check_collection(rows: Sequence[tuple[int, Mapping[str, str]]], *,
+                      corpus_dir: Path) -> tuple[list[Problem], list[Problem]]:
+    """Check rows together: duplicate doc_ids and files (problems), unlisted .txt (warnings)."""
+    problems, meta = [], f"{_label(corpus_dir)}/{METADATA_FILE}"
+    for column in REQUIRED_COLUMNS:
+        first: dict[str, int] = {}
+        for line, row in rows:
+            key = os.path.normpath(row[column]) if column == "file" else row[column]
+            if row[column] and key in first:
+                problems.append(Problem(
+                    f"{meta} line {line}", f"the {column} '{row[column]}' is already listed on"
+                    f" line {first[key]}", f"give each document its own {column}, or remove one"
+                    " of the two rows", column))
+            first.setdefault(key, line)
+    listed = {os.path.normpath(row["file"]) for _, row in rows}
+    found = sorted(p.relative_to(corpus_dir).as_posix() for p in corpus_dir.rglob("*.txt"))
+    warned = [Problem(f"{_label(corpus_dir)}/{name}", f"the file is not listed in {METADATA_FILE},"
+                      " so it is not loaded", "add a row for it, or move it out of the folder")
+              for name in found if os.path.normpath(name) not in listed]
+    return problems, warned
+
+
+def _check_header(header: list[str], where: str) -> tuple[list[Problem], list[Problem]]:
+    """Problems (fatal) and warnings about the column names."""
+    problems, warned, known = [], [], REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+    for name in sorted({c for c in header if header.count(c) > 1 or not c or c in ADDED_COLUMNS}):
+        found = (f"{header.count(name)} columns are named '{name}'" if header.count(name) > 1
+                 else "a column has no name" if not name
+                 else f"the column '{name}' clashes with a column load_corpus adds")
+        problems.append(Problem(where, found, "rename or remove the column"))
+    for name in REQUIRED_COLUMNS:
+        if name not in header:
+            problems.append(Problem(where, f"the required column '{name}' is missing (the header"
+                                    f" has {', '.join(map(repr, header))})",
+                                    f"add a '{name}' column to the header row", name))
+    near = {c.strip().lower(): c for c in header if c not in known}
+    warned = [Problem(where, f"there is no column '{name}' (found '{near[name]}'; names must"
+                      " match exactly)", f"rename the column to '{name}'", name)
+              for name in OPTIONAL_COLUMNS if name in near]
+    return problems, warned
+
+
+def _read_metadata(corpus_dir: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]],
+                                              list[Problem], list[Problem]]:
+    """Parse metadata.csv into its header and (line, row) pairs; the header is [] if unusable."""
+    meta, where = corpus_dir / METADATA_FILE, f"{_label(corpus_dir)}/{METADATA_FILE}"
+    columns = ",".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
+    if not corpus_dir.is_dir():
+        found = "is not a folder" if corpus_dir.exists() else "does not exist"
+        return [], [], [Problem(_label(corpus_dir), f"the corpus folder {found} (looked for"
+                                f" {corpus_dir.resolve()})", "pass the folder that holds"
+                                f" {METADATA_FILE} and the text files")], []
+    if not meta.is_file():
+        optional = ",".join(OPTIONAL_COLUMNS)
+        return [], [], [Problem(where, "the file is missing", "create it with a header row naming"
+                                f" the columns doc_id,file (and any of {optional}), then one row"
+                                " per document")], []
+    try:
+        text, problem = decode_text(meta.read_bytes(), where, where)
+    except OSError as err:
+        text, problem = "", Problem(where, f"the file cannot be read ({err.strerror})",
+                                    "make it readable")
+    if problem or not text.strip():
+        return [], [], [problem or Problem(where, "the file is empty", "write a header row"
+                                           f" ({columns}), then one row per document")], []
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    header, rows, problems, previous, header_line = [], [], [], 0, 1
+    try:
+        for record in reader:
+            line, previous = previous + 1, reader.line_num
+            if record and not header:
+                header, header_line = record, line
+            elif record and len(record) != len(header):
+                fix = ('wrap fields that contain commas in double quotes ("a, b")'
+                       if len(record) > len(header) else "add the missing fields (a,,c)")
+                problems.append(Problem(f"{where} line {line}", f"the row has {len(record)}"
+                                        f" fields but the header has {len(header)}", fix))
+            elif record:
+                rows.append((line, dict(zip(header, record, strict=True))))
+    except csv.Error as err:
+        found = ("a quoted field that starts here is never closed" if "end of data" in str(err)
+                 else f"the CSV cannot be parsed ({err})")
+        problems.append(Problem(f"{where} line {previous + 1}", found, "close the quote; inside"
+                                ' a quoted field, write a quote as two quotes ("")'))
+    if not header:  # the header itself could not be parsed
+        return [], [], problems, []
+    fatal, warned = _check_header(header, f"{where} line {header_line}")
+    if fatal:
+        return [], [], fatal + problems, warned
+    if not rows and not problems:
+        problems.append(Problem(where, "the file lists no documents (it has only a header row)",
+                                "add one row per document"))
+    return header, rows, problems, warned
+
+
+def _scan(corpus_dir: Path) -> tuple[ValidationReport, list[str], list[_Checked], list[dict]]:
+    header, rows, problems, warned = _read_metadata(corpus_dir)
+    checked = [_check_document(row, corpus_dir=corpus_dir, line=line) for line, row in rows]
+    problems += [problem for doc in checked for problem in doc.problems]
+    if header:
+        more, later = _check_collection(rows, corpus_dir=corpus_dir)
+        problems, warned = problems + more, warned + later
+    n_characters = sum(len(doc.text) for doc in checked if doc.text)
+    report = ValidationReport(corpus_dir, len(rows), n_characters, problems, warned)
+    return report, header, checked, [row for _, row in rows]
+
+
+def validate_corpus(corpus_dir: str | os.PathLike[str]) -> ValidationReport:
+    """Check a corpus folder and report every problem found; never raises for bad input.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp()) / "raw"
+    >>> folder.mkdir()
+    >>> _ = (folder / "a.txt").write_text("Moscow said on Tuesday...", encoding="utf-8")
+    >>> _ = (folder / "metadata.csv").write_text("doc_id,file,published\\na,a.txt,2016-02-30\\n")
+    >>> report = validate_corpus(folder)
+    >>> report.summary()
+    'raw: 1 document, 25 characters, 1 problem'
+    >>> print(report.problems[0])  # doctest: +NORMALIZE_WHITESPACE
+    raw/metadata.csv line 2 (doc_id 'a'), field 'published': the date '2016-02-30' does not exist
+    (day is out of range for month). Fix: write it like 2016-09-21, 2016-09, 2016 or 2016-09/2017.
+    """
+    return _scan(Path(corpus_dir))[0]
+
+
+def load_corpus(corpus_dir: str | os.PathLike[str]) -> pd.DataFrame:
+    """Validate a corpus folder and return one row per document, in metadata order.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The metadata columns as ``str`` (required, optional, then any others in file order;
+        a missing optional column is all ``""``), then ``text``, ``path`` (absolute),
+        ``date_start`` and ``date_end`` (``datetime64[ns]``, ``NaT`` when unknown) and
+        ``n_bytes``. Warnings, such as unlisted files, are issued as one ``UserWarning``.
+
+    Raises
+    ------
+    CorpusError
+        Listing every problem :func:`validate_corpus` finds.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "a.txt").write_text("Moscow said on Tuesday...", encoding="utf-8")
+    >>> _ = (folder / "metadata.csv").write_text("doc_id,file,published\\na,a.txt,2016-09\\n")
+    >>> load_corpus(folder)[["doc_id", "date_start", "date_end", "n_bytes"]]
+      doc_id date_start   date_end  n_bytes
+    0      a 2016-09-01 2016-09-30       25
+    """
+    corpus_dir = Path(corpus_dir)
+    report, header, checked, rows = _scan(corpus_dir)
+    if not report.ok:
+        n = len(report.problems)
+        raise CorpusError(report.problems, title=f"Cannot load the corpus {_label(corpus_dir)}:"
+                          f" {n} problem{'' if n == 1 else 's'} found.")
+    if report.warnings:
+        warnings.warn("\n".join(map(str, report.warnings)), UserWarning, stacklevel=2)
+    known = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+    columns = [*known, *(c for c in header if c not in known)]
+    frame = pd.DataFrame([[row.get(c, "") for c in columns] for row in rows], columns=columns,
+                         dtype=STR)
+    frame["text"] = pd.Series([doc.text for doc in checked], dtype=STR)
+    frame["path"] = pd.Series([doc.path for doc in checked], dtype=STR)
+    for side in ("start", "end"):
+        frame[f"date_{side}"] = pd.Series([getattr(doc.span, side) if doc.span else None
+                                           for doc in checked], dtype="datetime64[ns]")
+    frame["n_bytes"] = pd.Series([doc.n_bytes for doc in checked], dtype="int64")
+    return frame
+
+
+def exclude_kinds(docs: pd.DataFrame, kinds: Sequence[str] = ()) -> pd.DataFrame:
+    """Return the documents whose ``kind`` is not one of ``kinds``, in their order.
+
+    The ``exclude_kinds`` parameter of notebooks 00 and 01: ``["snippet-aggregate"]`` runs
+    the collection on the articles alone. Later notebooks read what these two wrote, so they
+    follow.
+
+    Raises
+    ------
+    ParameterError
+        For a kind that is not one of :data:`KINDS`, or when no document is left.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "s"], "kind": ["article", "snippet-aggregate"]})
+    >>> exclude_kinds(docs, ["snippet-aggregate"])["doc_id"].tolist()
+    ['a']
+    >>> exclude_kinds(docs, ["snippets"])
+    Traceback (most recent call last):
+    ...
+    newscorpus.base.errors.ParameterError: parameter 'exclude_kinds': 'snippets' is not a kind of \
+document. Fix: use some of article, snippet-aggregate, other.
+    """
+    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
+    unknown = [k for k in kinds if k not in KINDS]
+    if unknown:
+        raise ParameterError([Problem("parameter 'exclude_kinds'", f"{k!r} is not a kind of "
+                                      "document", f"use some of {', '.join(KINDS)}")
+                              for k in unknown])
+    kept = docs[~docs["kind"].isin(kinds)].reset_index(drop=True)
+    if kinds and kept.empty:
+        raise ParameterError(Problem("parameter 'exclude_kinds'", f"excluding "
+                                     f"{', '.join(kinds)} leaves no document",
+                                     "exclude fewer kinds, or check the kind column of "
+                                     "metadata.csv"))
+    return kept

@@ -1,0 +1,44 @@
+"""Notebook 02, keywords: which words the texts use, where, and how they differ between groups.
+
+=================  =================================================================================
+module             offers
+=================  =================================================================================
+``tokens``         :func:`select_tokens` (sentences of chosen roles, document columns attached),
+                   :func:`label_terms` (stems shown as their commonest written form)
+``counts``         :func:`ngrams`, :func:`frequencies`, :func:`top_terms`, :func:`tfidf`
+``compare``        :func:`keyness`, :func:`keyness_by_group` (log-likelihood G2, log ratio),
+                   :func:`verify_keyness` (an independent scipy check)
+``collocations``   :func:`collocations`: the words that keep company with a node word
+``concordance``    :func:`kwic` (keywords in context), :func:`dispersion`,
+                   :func:`document_spans`
+``themes``         the theme dictionary: :func:`load_themes`, :func:`themes_table`
+``theme_counts``   :func:`theme_matches`, :func:`theme_sentences`, :func:`theme_shares`,
+                   :func:`theme_examples`, :func:`share_matrix`
+``keyphrases``     :func:`keyphrases` per document with YAKE
+``charts``         the charts of notebook 02 (imported on its own: it loads matplotlib)
+=================  =================================================================================
+
+Every count is a sum of per-document counts, so a table can be computed in parts and traced back
+to its sentences.
+"""
+
+from newscorpus.keywords.collocations import MEASURES, collocations
+from newscorpus.keywords.compare import keyness, keyness_by_group, verify_keyness
+from newscorpus.keywords.concordance import dispersion, document_spans, kwic
+from newscorpus.keywords.counts import frequencies, ngrams, tfidf, top_terms
+from newscorpus.keywords.keyphrases import keyphrases
+from newscorpus.keywords.theme_counts import (
+    share_matrix,
+    theme_examples,
+    theme_matches,
+    theme_sentences,
+    theme_shares,
+)
+from newscorpus.keywords.themes import Theme, load_themes, themes_table
+from newscorpus.keywords.tokens import COLUMNS, label_terms, select_tokens
+
+__all__ = ["COLUMNS", "MEASURES", "Theme", "collocations", "dispersion", "document_spans",
+           "frequencies", "keyness", "keyness_by_group", "keyphrases", "kwic", "label_terms",
+           "load_themes", "ngrams", "select_tokens", "share_matrix", "tfidf", "theme_examples",
+           "theme_matches", "theme_sentences", "theme_shares", "themes_table", "top_terms",
+           "verify_keyness"]

@@ -1,0 +1,220 @@
+"""Words in their context: keywords in context (KWIC) and lexical dispersion."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from newscorpus.base.checks import (
+    check_choice,
+    check_int,
+    check_table,
+    check_text_column,
+    fail,
+)
+from newscorpus.base.terms import TermMatcher
+from newscorpus.base.words import WORD_RE
+from newscorpus.keywords.tokens import COLUMNS, _ordered
+
+
+def _sentence_order(sentences: pd.DataFrame) -> pd.DataFrame:
+    doc = pd.factorize(sentences["doc_id"])[0]
+    order = np.lexsort((sentences["sentence_id"].to_numpy(), doc))
+    return sentences.iloc[order]
+
+
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def kwic(sentences: pd.DataFrame, terms: str | Iterable[str], window: int = 8,
+         column: str = "lower") -> pd.DataFrame:
+    """Return every occurrence of ``terms`` in ``sentences`` with the words around it.
+
+    Parameters
+    ----------
+    sentences : DataFrame
+        A sentence table (``doc_id``, ``sentence_id``, ``text``).
+    terms : str or iterable of str
+        Words or phrases to find, with optional trailing ``*`` wildcards (see
+        :class:`TermMatcher`).
+    window : int
+        How many words of context to show on each side (within the sentence).
+    column : {'lower', 'token', 'stem'}
+        Compare words lower-cased (default), as written, or by their Porter stems
+        (``"negotiations"`` then also finds ``negotiated``).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``sentence_id``, ``term`` (the query term that matched), ``left``,
+        ``keyword`` (as written), ``right``, ``start``, ``end``: one row per match, in reading
+        order. ``start`` and ``end`` are character offsets into the sentence's ``text``:
+        ``text[start:end] == keyword``. Context keeps the punctuation of the text, with runs
+        of white space shown as one space.
+
+    Raises
+    ------
+    ParameterError
+        For a bad term, ``window`` or ``column``, or a table without the columns needed.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a"], "sentence_id": [1],
+    ...                   "text": ["Russia's naval base at Tartus, on the coast, matters."]})
+    >>> kwic(s, ["naval base", "russia"], window=3)[["left", "keyword", "right", "start"]]
+           left     keyword          right  start
+    0              Russia's  naval base at      0
+    1  Russia's  naval base  at Tartus, on      9
+    """
+    check_table(sentences, ["doc_id", "sentence_id", "text"], "sentences",
+                 "the cleaning notebook (sentences.csv)")
+    check_text_column(sentences, "text", "sentences")
+    window = check_int(window, "window", 0)
+    check_choice(column, ("lower", "token", "stem"), "column")
+    matcher = TermMatcher(terms, mode=column)
+    rows: dict[str, list] = {k: [] for k in ("doc_id", "sentence_id", "term", "left", "keyword",
+                                             "right", "start", "end")}
+    table = _sentence_order(sentences)
+    for doc_id, sentence_id, text in zip(table["doc_id"], table["sentence_id"], table["text"],
+                                         strict=True):
+        if not matcher.could_match(text):
+            continue
+        spans = [m.span() for m in WORD_RE.finditer(text)]
+        for first, end, k in matcher.find([text[a:b] for a, b in spans]):
+            start, stop = spans[first][0], spans[end - 1][1]
+            left = text[spans[max(first - window, 0)][0]:start] if window else ""
+            right = text[stop:spans[min(end + window, len(spans)) - 1][1]] if window else ""
+            for key, value in (("doc_id", doc_id), ("sentence_id", sentence_id),
+                               ("term", matcher.terms[k]), ("left", _squash(left)),
+                               ("keyword", text[start:stop]), ("right", _squash(right)),
+                               ("start", start), ("end", stop)):
+                rows[key].append(value)
+    return pd.DataFrame(rows).astype({"sentence_id": "int64", "start": "int64", "end": "int64",
+                                      "term": "str", "left": "str", "keyword": "str",
+                                      "right": "str"})
+
+
+def _in_order(tokens: pd.DataFrame, doc_order: Sequence[str] | None) -> pd.DataFrame:
+    table = _ordered(tokens)
+    if doc_order is None:
+        return table
+    if isinstance(doc_order, str):
+        doc_order = [doc_order]
+    present = set(pd.unique(table["doc_id"]))
+    unknown = [d for d in doc_order if d not in present]
+    if unknown:
+        raise fail("doc_order", f"{', '.join(map(repr, unknown))} "
+                    f"{'is' if len(unknown) == 1 else 'are'} not a doc_id of the token table",
+                    "list doc_ids of the table, e.g. documents sorted by date: "
+                    "documents.sort_values('date_start')['doc_id']")
+    if len(set(doc_order)) != len(list(doc_order)):
+        raise fail("doc_order", "a doc_id is listed twice", "list each document once")
+    rank = {d: i for i, d in enumerate(doc_order)}
+    kept = table[table["doc_id"].isin(rank)]
+    return kept.iloc[np.argsort(kept["doc_id"].map(rank).to_numpy(), kind="stable")]
+
+
+def document_spans(tokens: pd.DataFrame, doc_order: Sequence[str] | None = None) -> pd.DataFrame:
+    """Return where each document starts and ends in the running word count of a corpus.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        A token table.
+    doc_order : sequence of str, optional
+        The documents in the order to lay them out (others are left out); by default, in
+        the order of the table.
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``start`` (offset of its first word), ``end`` (one past its last word) and
+        ``words``, offsets counting every word token (stop words included) from 0, as the
+        ``offset`` of :func:`dispersion`.
+
+    Examples
+    --------
+    >>> tokens = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_id": 1,
+    ...                        "position": [0, 1, 0]})
+    >>> document_spans(tokens, doc_order=["b", "a"])
+      doc_id  start  end  words
+    0      b      0    1      1
+    1      a      1    3      2
+    """
+    check_table(tokens, ["doc_id", "sentence_id", "position"], "tokens")
+    table = _in_order(tokens, doc_order)
+    sizes = table.groupby("doc_id", sort=False).size()
+    end = np.cumsum(sizes.to_numpy())
+    return pd.DataFrame({"doc_id": sizes.index.astype("str"), "start": end - sizes.to_numpy(),
+                         "end": end, "words": sizes.to_numpy()}).astype(
+        {"start": "int64", "end": "int64", "words": "int64"})
+
+
+def dispersion(tokens: pd.DataFrame, terms: str | Iterable[str],
+               doc_order: Sequence[str] | None = None, column: str = "lower") -> pd.DataFrame:
+    """Return where each of ``terms`` occurs in the running text, for a lexical dispersion plot.
+
+    Parameters
+    ----------
+    tokens : DataFrame
+        A token table (``doc_id``, ``sentence_id``, ``position``, ``token`` and ``column``).
+    terms : str or iterable of str
+        Words or phrases (matched within sentences, with ``*`` wildcards; see
+        :class:`TermMatcher`).
+    doc_order : sequence of str, optional
+        The documents in the order to lay them out (others are left out); by default, in
+        the order of the table. :func:`document_spans` gives their boundaries.
+    column : {'lower', 'token', 'stem', 'term'}
+        Compare words lower-cased, as written, by stem, or with the ``term`` column as it is
+        (write the terms in that form then, e.g. stems).
+
+    Returns
+    -------
+    DataFrame
+        ``doc_id``, ``sentence_id``, ``term`` (the query term), ``position`` (word number in
+        the document, from 0) and ``offset`` (word number in the whole corpus laid out in
+        ``doc_order``, from 0), counting every word token, stop words included. A phrase is at
+        the position of its first word. Sorted by offset, then by term.
+
+    Examples
+    --------
+    >>> tokens = pd.DataFrame({"doc_id": ["a", "a", "b", "b"], "sentence_id": 1,
+    ...     "position": [0, 1, 0, 1], "token": ["Russia", "wants", "Russia's", "bases"]})
+    >>> dispersion(tokens, ["russia", "bases"], doc_order=["b", "a"])
+      doc_id  sentence_id    term  position  offset
+    0      b            1  russia         0       0
+    1      b            1   bases         1       1
+    2      a            1  russia         0       2
+    """
+    check_choice(column, COLUMNS, "column")
+    source = "term" if column == "term" else "token"
+    check_table(tokens, ["doc_id", "sentence_id", "position", source], "tokens")
+    check_text_column(tokens, source, "tokens")
+    matcher = TermMatcher(terms, mode="as_is" if column == "term" else column)
+    table = _in_order(tokens, doc_order)
+    if table.empty:
+        return pd.DataFrame({"doc_id": pd.Series([], dtype="str"),
+                             "sentence_id": pd.Series([], dtype="int64"),
+                             "term": pd.Series([], dtype="str"),
+                             "position": pd.Series([], dtype="int64"),
+                             "offset": pd.Series([], dtype="int64")})
+    doc = table["doc_id"].to_numpy(dtype=object)
+    words = table[source].to_numpy(dtype=object)
+    sentence = pd.factorize(pd.MultiIndex.from_arrays([table["doc_id"], table["sentence_id"]]))[0]
+    starts = np.flatnonzero(np.r_[True, sentence[1:] != sentence[:-1]])
+    doc_start = np.flatnonzero(np.r_[True, doc[1:] != doc[:-1]])
+    first_word = np.repeat(doc_start, np.diff(np.r_[doc_start, len(doc)]))
+    hits: list[tuple[int, int]] = []
+    for a, b in zip(starts, np.r_[starts[1:], len(words)], strict=True):
+        hits.extend((a + i, k) for i, _, k in matcher.find(list(words[a:b])))
+    offset = np.array([h[0] for h in hits], dtype="int64")
+    out = pd.DataFrame({
+        "doc_id": pd.array(doc[offset], dtype="str"),
+        "sentence_id": table["sentence_id"].to_numpy()[offset],
+        "term": pd.array([matcher.terms[h[1]] for h in hits], dtype="str"),
+        "position": offset - first_word[offset],
+        "offset": offset}).astype({"sentence_id": "int64", "position": "int64"})
+    return out.sort_values(["offset", "term"], kind="stable").reset_index(drop=True)

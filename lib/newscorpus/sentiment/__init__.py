@@ -1,0 +1,58 @@
+"""Notebook 03, sentiment: the tone of sentences, around actors and over time; how far to trust it.
+
+================  ==================================================================================
+module            offers
+================  ==================================================================================
+``scorers``       :func:`score_texts`, :func:`score_sentences`, :func:`label`,
+                  :func:`describe_methods`: VADER and Pattern, offline
+``saturation``    :func:`saturation_by_document`: why documents are never scored whole
+``summary``       :func:`tally`, :func:`combine_tallies`, :func:`summarize` (bootstrap
+                  intervals), :func:`agreement`
+``validation``    :func:`validate`, :func:`validate_method`, :func:`validation_table`: scores
+                  against human ratings
+``published``     :func:`published_figures`, :func:`compare_published`: Hutto & Gilbert's figures
+``actors``        the actor dictionary: :func:`load_actors`, :class:`Actors`
+``actor_tables``  :func:`mentions`, :func:`mention_counts`, :func:`co_mentions`,
+                  :func:`actor_tone`
+``checks``        argument checks and constants shared by these modules
+``charts``        the charts of notebook 03 (imported on its own: it loads matplotlib)
+================  ==================================================================================
+"""
+
+from newscorpus.sentiment.actor_tables import (
+    MENTION_COLUMNS,
+    actor_sentences,
+    actor_tone,
+    co_mention_shares,
+    co_mentions,
+    mention_counts,
+    mention_matrix,
+    mentions,
+)
+from newscorpus.sentiment.actors import Actor, Actors, load_actors
+from newscorpus.sentiment.checks import LABELS, METHODS, SCORE_COLUMNS, UNIT_KEYS
+from newscorpus.sentiment.published import compare_published, published_figures
+from newscorpus.sentiment.saturation import cumulative_compound, saturation_by_document
+from newscorpus.sentiment.scorers import (
+    describe_methods,
+    label,
+    score_sentences,
+    score_texts,
+    unit_keys,
+)
+from newscorpus.sentiment.summary import agreement, combine_tallies, summarize, tally
+from newscorpus.sentiment.validation import (
+    load_ratings,
+    validate,
+    validate_method,
+    validation_files,
+    validation_table,
+)
+
+__all__ = ["LABELS", "MENTION_COLUMNS", "METHODS", "SCORE_COLUMNS", "UNIT_KEYS", "Actor", "Actors",
+           "actor_sentences", "actor_tone", "agreement", "co_mention_shares", "co_mentions",
+           "combine_tallies", "compare_published", "cumulative_compound", "describe_methods",
+           "label", "load_actors", "load_ratings", "mention_counts", "mention_matrix",
+           "mentions", "published_figures", "saturation_by_document", "score_sentences",
+           "score_texts", "summarize", "tally", "unit_keys", "validate", "validate_method",
+           "validation_files", "validation_table"]
