@@ -1,54 +1,82 @@
-"""Words in their context: collocations, keywords in context (KWIC) and lexical dispersion.
+"""Finding terms in text: the one matcher of themes, concordance, dispersion, actors and motives.
 
-Terms are looked up with :class:`TermMatcher`, which :mod:`newscorpus.keywords.themes` uses too:
+One rule, written for English news text:
 
-* a term is a word or a phrase of consecutive words, split like the text
-  (:func:`newscorpus.base.words.tokenize`), so it matches whole words only: ``base`` does not
-  match ``database`` or ``bases``; a hyphenated word (``al-Assad``) is one word;
-* a trailing ``*`` makes a word a prefix: ``negotiat*`` matches ``negotiations``;
-* a possessive ``'s`` is ignored: ``russia`` matches ``Russia's``;
-* where several terms match at the same word, the longest wins, and matches do not overlap
-  (``naval base`` is found once, not also as ``base``).
+* **Words.** A term is a word or a phrase. It matches whole words, and a hyphenated word is
+  read as its parts: ``base`` finds "base" and "air-base" but not "database", "bases" or
+  "based"; ``Assad`` finds "Assad" and "al-Assad". A hyphen in a term stands for a hyphen or a
+  space (``al-Assad`` finds "al Assad"), and so does a space.
+* **Phrases.** The words of a phrase follow each other in the text with only spaces or hyphens
+  between them: ``naval base`` does not match "naval, base".
+* **Case.** A term written in capitals (``US``, ``IS``, ``U.S.``, ``UN``) matches only in
+  capitals, so ``US`` is not the pronoun "us". Any other term matches in any case: ``russia``
+  and ``Russia`` find "Russia" and "RUSSIA". In a text (almost) all in capitals, such as a
+  headline, capitals say nothing, and terms in capitals are not matched there.
+* **Possessives** need no listing and belong to the match: ``Russia`` finds "Russia's" and
+  "Russia’s"; ``Russians`` finds "Russians'".
+* **Wildcards.** A ``*`` ending a word lets that word go on: ``negotiat*`` finds
+  "negotiations" and "negotiated". Ask for it only where every continuation is wanted
+  (``base*`` finds "based").
+* **Overlaps.** Matches do not overlap: the one that starts first wins, then the one of more
+  words, then the term listed first. *Exclusions* are phrases in which
+  the terms do not count: a match overlapping an exclusion is dropped (``Washington Post`` is
+  not Washington, ``the West Bank`` is not the West).
+
+Words can be compared three ways (``compare``): ``words``, the rule above (the default);
+``stems``, Porter stems of the lower-cased words, so ``negotiations`` also finds "negotiated"
+(a wildcard compares the letters typed); ``as_is``, the forms given, unchanged, for a column of
+the token table that is already lower-cased or stemmed.
 """
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 
-from newscorpus.base.checks import (
-    check_choice,
-    fail,
-)
+from newscorpus.base.checks import check_choice, fail
 from newscorpus.base.errors import ParameterError, Problem
-from newscorpus.base.words import stem, tokenize
+from newscorpus.base.words import WORD_RE, stem, tokenize, written_in_capitals
 
-__all__ = ["TermMatcher"]
+__all__ = ["COMPARE", "TermMatcher"]
 
-_POSSESSIVE = re.compile(r"['’][sS]$")
+#: The ways :class:`TermMatcher` can compare words.
+COMPARE = ("words", "stems", "as_is")
+
+_HYPHENS = r"\-‐‑"  # inside a character class
+_APOSTROPHES = "'’ʼ"
+_NOT_BEFORE = rf"(?<![^\W_])(?<![^\W_][{_APOSTROPHES}.])"
+_POSSESSIVE = rf"(?:[{_APOSTROPHES}][sS](?![^\W_])|(?<=[sS])[{_APOSTROPHES}](?![^\W_]))?"
+_NOT_AFTER = rf"(?![^\W_])(?![{_APOSTROPHES}.][^\W_])"
+_BETWEEN = rf"[\s{_HYPHENS}]+"
+_POSSESSIVE_END = re.compile(rf"(?:[{_APOSTROPHES}][sS]|(?<=[sS])[{_APOSTROPHES}])$")
 
 
-_MODES = ("lower", "token", "stem", "auto", "as_is")
+def in_capitals(term: str) -> bool:
+    """Whether ``term`` is written in capitals, and so matches only in capitals.
 
-
-def _strip(form: str) -> tuple[str, ...]:
-    bare = _POSSESSIVE.sub("", form)
-    return (form,) if bare == form or not bare else (form, bare)
+    Examples
+    --------
+    >>> in_capitals("U.S."), in_capitals("IS"), in_capitals("Russia"), in_capitals("2254")
+    (True, True, False, False)
+    """
+    body = term.replace("*", "")
+    return any(c.isalpha() for c in body) and body == body.upper()
 
 
 class TermMatcher:
-    """Find words, phrases and ``*`` wildcards in sequences of tokens (see the module docstring).
+    """Find terms in texts or in sequences of words, by the rule of the module docstring.
 
     Parameters
     ----------
     terms : iterable of str
-        The terms, in order of preference (the first of two equally long matches wins).
-    mode : {'lower', 'token', 'stem', 'auto', 'as_is'}
-        How words are compared: ``lower`` ignores case; ``token`` respects it; ``stem``
-        compares Porter stems (a wildcard word is compared as typed, lower-cased); ``auto``
-        ignores case for a word written in lower case and respects it for a word with a
-        capital (so ``US`` does not match the pronoun ``us``); ``as_is`` compares the forms
-        given to :meth:`find` with the terms unchanged.
+        The terms, in order of preference.
+    exclude : iterable of str
+        Phrases in which a term does not count.
+    compare : {'words', 'stems', 'as_is'}
+        How words are compared (see the module docstring).
     parameter : str
         The parameter named in error messages.
 
@@ -59,53 +87,38 @@ class TermMatcher:
 
     Examples
     --------
-    >>> m = TermMatcher(["naval base", "base", "negotiat*", "US"], mode="auto")
-    >>> words = "The US naval base hosted us for negotiations at the base's gate".split()
-    >>> [(i, j, m.terms[k]) for i, j, k in m.find(words)]
-    [(1, 2, 'US'), (2, 4, 'naval base'), (7, 8, 'negotiat*'), (10, 11, 'base')]
+    >>> m = TermMatcher(["naval base", "base", "negotiat*", "US", "Assad"])
+    >>> text = "The US naval base hosted us for negotiations at the base's gate, al-Assad said."
+    >>> [(text[a:b], m.terms[k]) for a, b, k in m.find_text(text)]
+    [('US', 'US'), ('naval base', 'naval base'), ('negotiations', 'negotiat*'), \
+("base's", 'base'), ('Assad', 'Assad')]
+    >>> [(i, j, m.terms[k]) for i, j, k in m.find(["The", "US", "naval", "base", "al-Assad"])]
+    [(1, 2, 'US'), (2, 4, 'naval base'), (4, 5, 'Assad')]
     """
 
-    def __init__(self, terms: Iterable[str], mode: str = "lower", parameter: str = "terms"):
-        check_choice(mode, _MODES, "mode")
-        self.mode = mode
-        self.terms: list[str] = []
-        self.patterns: list[tuple[tuple[str, bool, int], ...]] = []
-        if isinstance(terms, str):
-            terms = [terms]
-        problems = []
-        for term in terms:
+    def __init__(self, terms: Iterable[str], *, exclude: Iterable[str] = (),
+                 compare: str = "words", parameter: str = "terms"):
+        self.compare = check_choice(compare, COMPARE, "compare")
+        terms = [terms] if isinstance(terms, str) else list(terms)
+        exclude = [exclude] if isinstance(exclude, str) else list(exclude)
+        problems: list[Problem] = []
+        parsed = []
+        for term in [*terms, *exclude]:
             try:
-                pattern = self._parse(term, parameter)
+                parsed.append(self._parse(term, parameter))
             except ParameterError as exc:
                 problems.extend(exc.problems)
-                continue
-            self.terms.append(term)
-            self.patterns.append(pattern)
         if problems:
             raise ParameterError(problems)
-        if not self.patterns:
+        if not terms:
             raise fail(parameter, "no term given", "pass one or more words or phrases")
-        self._exact: dict[tuple[int, str], list[int]] = {}
-        self._prefix: list[int] = []
-        for k, pattern in enumerate(self.patterns):
-            value, prefix, space = pattern[0]
-            if prefix:
-                self._prefix.append(k)
-            else:
-                self._exact.setdefault((space, value), []).append(k)
-        self._prefixes = tuple(self.patterns[k][0][0] for k in self._prefix)
-        # A regular expression per case space that finds, in C, the longest (so likely the
-        # rarest) word of each term: a text without any cannot match (see could_match).
-        self._quick: list[re.Pattern | None] = [None, None]
-        if mode in ("lower", "token", "auto"):
-            keys = [max(p, key=lambda w: len(w[0])) for p in self.patterns]
-            for space in (0, 1):
-                words = sorted({w[0] for w in keys if w[2] == space}, key=lambda v: (-len(v), v))
-                if words:
-                    self._quick[space] = re.compile(
-                        r"(?<![^\W_])(?:" + "|".join(map(re.escape, words)) + ")")
+        self.terms: list[str] = terms
+        self.exclude: list[str] = exclude
+        self._words = parsed  # per term: list of (part, wildcard) pairs, exclusions after terms
 
-    def _parse(self, term: object, parameter: str) -> tuple[tuple[str, bool, int], ...]:
+    # --- parsing ------------------------------------------------------------------------------
+
+    def _parse(self, term: object, parameter: str) -> list[tuple[str, bool]]:
         where = f"parameter '{parameter}'"
         if not isinstance(term, str):
             raise ParameterError(Problem(where, f"the term {term!r} is not text",
@@ -113,100 +126,109 @@ class TermMatcher:
         if not term.strip():
             raise ParameterError(Problem(where, "a term is empty",
                                          "remove it or write a word or phrase"))
-        words: list[tuple[str, bool, int]] = []
+        words: list[tuple[str, bool]] = []
         for chunk in term.split():
             body = chunk[:-1] if chunk.endswith("*") else chunk
             parts = tokenize(body)
+            if self.compare != "as_is":
+                parts = [p for t in parts for p in re.split(f"[{_HYPHENS}]", t) if p]
             if "*" in body or not parts:
                 wrong = "a * inside a word" if "*" in body else "a part with no letter or digit"
                 raise ParameterError(Problem(
                     where, f"the term {term!r} has {wrong} ({chunk!r})",
                     "write words of letters or digits; * may only end a word (negotiat*)"))
-            for i, part in enumerate(parts):
-                prefix = chunk.endswith("*") and i == len(parts) - 1
-                words.append(self._word(part, prefix))
-        return tuple(words)
+            words.extend((part, chunk.endswith("*") and i == len(parts) - 1)
+                         for i, part in enumerate(parts))
+            if body.endswith(".") and self.compare == "words" and ("." in parts[-1]
+                                                                  or len(parts[-1]) < 4):
+                words[-1] = (words[-1][0] + ".", words[-1][1])  # an abbreviation's full stop
+        return words
 
-    def _word(self, word: str, prefix: bool) -> tuple[str, bool, int]:
-        if self.mode == "auto":  # a capital makes the word case-sensitive (space 1)
-            return (word, prefix, int(word != word.lower()))
-        if self.mode == "lower" or (self.mode == "stem" and prefix):
-            return (word.lower(), prefix, 0)
-        if self.mode == "stem":
-            return (stem(word.lower()), prefix, 0)
-        return (word, prefix, 0)
+    # --- regular expressions ------------------------------------------------------------------
 
-    def forms(self, tokens: Sequence[str]) -> list[list[tuple[str, ...]]]:
-        """Return the forms of ``tokens`` compared with the terms (one list per case space)."""
-        if self.mode in ("lower", "auto"):
-            lower = [_strip(t.lower()) for t in tokens]
-            return [lower, [_strip(t) for t in tokens]] if self.mode == "auto" else [lower]
-        if self.mode == "token":
-            return [[_strip(t) for t in tokens]]
-        if self.mode == "stem":
-            return [[tuple(dict.fromkeys(stem(f) for f in _strip(t.lower()))) for t in tokens]]
-        return [[(t,) for t in tokens]]
+    def _pattern(self, index: int) -> str:
+        words = self._words[index]
+        if self.compare != "words":
+            forms = [(w if wild or self.compare == "as_is" else stem(w.lower()), wild)
+                     for w, wild in words]
+            body = " ".join(re.escape(f) + (r"\S*" if wild else "") for f, wild in forms)
+            return rf"(?<!\S){body}(?!\S)"
+        pieces = []
+        for word, wild in words:
+            piece = "".join(f"[{_APOSTROPHES}]" if c in _APOSTROPHES else re.escape(c)
+                            for c in word)
+            if piece.endswith(r"\."):  # U.S.: the final full stop may be the sentence's
+                piece += "?"
+            pieces.append(piece + (r"[^\W_]*" if wild else ""))
+        body = _BETWEEN.join(pieces)
+        term = (self.terms + self.exclude)[index]
+        body = body if in_capitals(term) else f"(?i:{body})"
+        return f"{_NOT_BEFORE}{body}{_POSSESSIVE}{_NOT_AFTER}"
 
-    def could_match(self, text: str, lower: str | None = None) -> bool:
-        """Return False only if no term can match in ``text`` (a fast test before tokenising).
+    def _order(self, indices: Iterable[int]) -> list[int]:
+        return sorted(indices, key=lambda k: (-len(self._words[k]), k))
 
-        ``lower`` may pass ``text.lower()`` computed before. Always True in ``stem`` and
-        ``as_is`` modes, where forms need not appear in the text.
+    @functools.cached_property
+    def _regexes(self) -> dict[str, tuple[re.Pattern, list[int]] | None]:
+        """Alternations of the terms (with and without the capital-only ones) and exclusions.
+
+        Each term is one group, in order of preference, so at a position the first
+        alternative that matches is the preferred match; ``order[group - 1]`` is its index.
         """
-        if self.mode in ("stem", "as_is"):
-            return True
-        in_lower = self.mode in ("lower", "auto")
-        if self._quick[0] is not None:
-            haystack = (text.lower() if lower is None else lower) if in_lower else text
-            if self._quick[0].search(haystack):
-                return True
-        return self._quick[1] is not None and self._quick[1].search(text) is not None
-
-    @staticmethod
-    def _hit(word: tuple[str, bool, int], forms: list[list[tuple[str, ...]]], i: int) -> bool:
-        value, prefix, space = word
-        if prefix:
-            return any(f.startswith(value) for f in forms[space][i])
-        return value in forms[space][i]
-
-    def find(self, tokens: Sequence[str], *, forms: list | None = None,
-             overlap: bool = False) -> list[tuple[int, int, int]]:
-        """Return ``(first, end, term index)`` of each match in ``tokens``, left to right.
-
-        ``tokens[first:end]`` is the matched run of words. ``forms`` may pass
-        :meth:`forms` of ``tokens`` computed before (to share them between matchers of the
-        same mode). With ``overlap``, the longest match starting at *every* word is returned,
-        so matches may overlap.
-        """
-        forms = self.forms(tokens) if forms is None else forms
-        n, out, i = len(tokens), [], 0
-        while i < n:
-            candidates = [k for space, space_forms in enumerate(forms)
-                          for f in space_forms[i] for k in self._exact.get((space, f), ())]
-            if self._prefixes and any(f.startswith(self._prefixes) for fs in forms
-                                      for f in fs[i]):
-                candidates += [k for k in self._prefix if self._hit(self.patterns[k][0], forms, i)]
-            if not candidates:
-                i += 1
-                continue
-            best, size = -1, 0
-            for k in sorted(set(candidates)):
-                pattern = self.patterns[k]
-                if len(pattern) > size and i + len(pattern) <= n and all(
-                        self._hit(w, forms, i + j) for j, w in enumerate(pattern[1:], 1)):
-                    best, size = k, len(pattern)
-            if best >= 0:
-                out.append((i, i + size, best))
-            i += size if best >= 0 and not overlap else 1
+        n = len(self.terms)
+        groups = {"all": range(n),
+                  "no_capitals": [k for k in range(n) if not in_capitals(self.terms[k])],
+                  "exclude": range(n, n + len(self.exclude))}
+        out: dict[str, tuple[re.Pattern, list[int]] | None] = {}
+        for name, indices in groups.items():
+            order = self._order(indices)
+            out[name] = (re.compile("|".join(f"({self._pattern(k)})" for k in order)), order
+                         ) if order else None
         return out
 
+    # --- finding --------------------------------------------------------------------------------
 
-# --- keywords in context ----------------------------------------------------------------------
+    def _spans(self, text: str, which: str) -> list[tuple[int, int, int]]:
+        compiled = self._regexes[which]
+        if compiled is None:
+            return []
+        regex, order = compiled
+        return [(m.start(), m.end(), order[m.lastindex - 1]) for m in regex.finditer(text)]
 
+    def _search(self, text: str) -> list[tuple[int, int, int]]:
+        capitals = self.compare == "words" and written_in_capitals(text)
+        found = self._spans(text, "no_capitals" if capitals else "all")
+        if found and self.exclude:
+            vetoes = self._spans(text, "exclude")
+            found = [m for m in found if not any(a < m[1] and m[0] < b for a, b, _ in vetoes)]
+        return found
 
-# --- collocations -----------------------------------------------------------------------------
+    def find_text(self, text: str) -> list[tuple[int, int, int]]:
+        """Return ``(start, end, term index)`` of each match in ``text``, left to right.
 
+        ``text[start:end]`` is the match as written, its possessive ending included. With
+        ``compare='stems'`` or ``'as_is'``, the text is first split into words
+        (:data:`~newscorpus.base.words.WORD_PATTERN`) and the words compared.
+        """
+        if self.compare == "words":
+            return self._search(text)
+        spans = [m.span() for m in WORD_RE.finditer(text)]
+        return [(spans[i][0], spans[j - 1][1], k)
+                for i, j, k in self.find([text[a:b] for a, b in spans])]
 
-# --- dispersion -------------------------------------------------------------------------------
+    def find(self, words: Sequence[str]) -> list[tuple[int, int, int]]:
+        """Return ``(first, end, term index)`` of each match in a sequence of ``words``.
 
-
+        ``words[first:end]`` are the words matched; a match inside a hyphenated word
+        (``Assad`` in "al-Assad") reports that word. The words are read as consecutive, with
+        nothing between them but a space.
+        """
+        if self.compare == "stems":
+            words = [stem(_POSSESSIVE_END.sub("", w.lower()) or w.lower()) for w in words]
+        text = " ".join(words)
+        starts = list(itertools.accumulate((len(w) + 1 for w in words[:-1]), initial=0))
+        out = []
+        for a, b, k in self._search(text):
+            first = bisect.bisect_right(starts, a) - 1
+            out.append((first, bisect.bisect_right(starts, b - 1), k))
+        return out

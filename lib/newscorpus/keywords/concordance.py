@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -30,7 +31,7 @@ def _squash(text: str) -> str:
 
 
 def kwic(sentences: pd.DataFrame, terms: str | Iterable[str], window: int = 8,
-         column: str = "lower") -> pd.DataFrame:
+         compare: str = "words") -> pd.DataFrame:
     """Return every occurrence of ``terms`` in ``sentences`` with the words around it.
 
     Parameters
@@ -42,9 +43,10 @@ def kwic(sentences: pd.DataFrame, terms: str | Iterable[str], window: int = 8,
         :class:`TermMatcher`).
     window : int
         How many words of context to show on each side (within the sentence).
-    column : {'lower', 'token', 'stem'}
-        Compare words lower-cased (default), as written, or by their Porter stems
-        (``"negotiations"`` then also finds ``negotiated``).
+    compare : {'words', 'stems'}
+        Compare words by the project's rule (:mod:`newscorpus.base.terms`: case ignored unless
+        a term is in capitals), or by their Porter stems (``"negotiations"`` then also finds
+        ``negotiated``).
 
     Returns
     -------
@@ -73,20 +75,23 @@ def kwic(sentences: pd.DataFrame, terms: str | Iterable[str], window: int = 8,
                  "the cleaning notebook (sentences.csv)")
     check_text_column(sentences, "text", "sentences")
     window = check_int(window, "window", 0)
-    check_choice(column, ("lower", "token", "stem"), "column")
-    matcher = TermMatcher(terms, mode=column)
+    check_choice(compare, ("words", "stems"), "compare")
+    matcher = TermMatcher(terms, compare=compare)
     rows: dict[str, list] = {k: [] for k in ("doc_id", "sentence_id", "term", "left", "keyword",
                                              "right", "start", "end")}
     table = _sentence_order(sentences)
     for doc_id, sentence_id, text in zip(table["doc_id"], table["sentence_id"], table["text"],
                                          strict=True):
-        if not matcher.could_match(text):
+        found = matcher.find_text(text)
+        if not found:
             continue
         spans = [m.span() for m in WORD_RE.finditer(text)]
-        for first, end, k in matcher.find([text[a:b] for a, b in spans]):
-            start, stop = spans[first][0], spans[end - 1][1]
+        ends = [b for _, b in spans]
+        for start, stop, k in found:
+            first = bisect.bisect_right(ends, start)  # the word the match starts in
+            last = bisect.bisect_left(ends, stop)  # the word it ends in
             left = text[spans[max(first - window, 0)][0]:start] if window else ""
-            right = text[stop:spans[min(end + window, len(spans)) - 1][1]] if window else ""
+            right = text[stop:spans[min(last + window, len(spans) - 1)][1]] if window else ""
             for key, value in (("doc_id", doc_id), ("sentence_id", sentence_id),
                                ("term", matcher.terms[k]), ("left", _squash(left)),
                                ("keyword", text[start:stop]), ("right", _squash(right)),
@@ -167,9 +172,11 @@ def dispersion(tokens: pd.DataFrame, terms: str | Iterable[str],
     doc_order : sequence of str, optional
         The documents in the order to lay them out (others are left out); by default, in
         the order of the table. :func:`document_spans` gives their boundaries.
-    column : {'lower', 'token', 'stem', 'term'}
-        Compare words lower-cased, as written, by stem, or with the ``term`` column as it is
-        (write the terms in that form then, e.g. stems).
+    column : {'token', 'lower', 'stem', 'term'}
+        Compare the written words by the project's rule (``token`` or ``lower``: case ignored
+        unless a term is in capitals; :mod:`newscorpus.base.terms`), by their Porter stems
+        (``stem``), or with the ``term`` column as it is (write the terms in that form then,
+        e.g. stems).
 
     Returns
     -------
@@ -193,7 +200,8 @@ def dispersion(tokens: pd.DataFrame, terms: str | Iterable[str],
     source = "term" if column == "term" else "token"
     check_table(tokens, ["doc_id", "sentence_id", "position", source], "tokens")
     check_text_column(tokens, source, "tokens")
-    matcher = TermMatcher(terms, mode="as_is" if column == "term" else column)
+    compare = {"term": "as_is", "stem": "stems"}.get(column, "words")
+    matcher = TermMatcher(terms, compare=compare)
     table = _in_order(tokens, doc_order)
     if table.empty:
         return pd.DataFrame({"doc_id": pd.Series([], dtype="str"),

@@ -11,7 +11,6 @@ import pandas as pd
 
 from newscorpus.base.checks import check_by, check_table, check_text_column, fail
 from newscorpus.base.stats import wilson_interval
-from newscorpus.base.words import WORD_RE
 from newscorpus.keywords.concordance import _sentence_order
 from newscorpus.keywords.themes import Theme, _themes
 
@@ -52,28 +51,16 @@ def theme_matches(sentences: pd.DataFrame,
                  "the cleaning notebook (sentences.csv)")
     check_text_column(sentences, "text", "sentences")
     themes = _themes(themes)
-    matchers = [(t.name, *t.matchers()) for t in themes]
+    matchers = [(t.name, t.matcher()) for t in themes]
     rows: dict[str, list] = {k: [] for k in ("doc_id", "sentence_id", "theme", "term", "match",
                                              "start", "end")}
     table = _sentence_order(sentences)
     for doc_id, sentence_id, text in zip(table["doc_id"], table["sentence_id"], table["text"],
                                          strict=True):
-        lower = text.lower()
-        candidates = [m for m in matchers if m[1].could_match(text, lower)]
-        if not candidates:
-            continue
-        spans = [m.span() for m in WORD_RE.finditer(text)]
-        words = [text[a:b] for a, b in spans]
-        forms = candidates[0][1].forms(words)
-        for name, terms, exclude in candidates:
-            found = terms.find(words, forms=forms)
-            if found and exclude is not None:
-                vetoes = exclude.find(words, forms=forms, overlap=True)
-                found = [m for m in found if not any(a < m[1] and m[0] < b for a, b, _ in vetoes)]
-            for first, end, k in found:
-                start, stop = spans[first][0], spans[end - 1][1]
+        for name, matcher in matchers:
+            for start, stop, k in matcher.find_text(text):
                 for key, value in (("doc_id", doc_id), ("sentence_id", sentence_id),
-                                   ("theme", name), ("term", terms.terms[k]),
+                                   ("theme", name), ("term", matcher.terms[k]),
                                    ("match", text[start:stop]), ("start", start),
                                    ("end", stop)):
                     rows[key].append(value)

@@ -1,10 +1,11 @@
-"""Motives the coverage attributes to Russia, counted with a small editable dictionary.
+"""The vocabulary of themes: a small editable dictionary of words, counted per sentence.
 
 The dictionary (``data/themes_en.yaml`` in this package; its header explains the format) lists
 for each theme a label, a one-sentence description and the terms that signal it. A sentence
-mentions a theme when it contains one of its terms, matched as :class:`TermMatcher
-<newscorpus.base.terms.TermMatcher>` does in ``auto`` mode: whole words, phrases, trailing
-``*`` wildcards, a possessive ``'s`` ignored, case ignored unless the term has a capital.
+uses a theme's vocabulary when it contains one of its terms, matched by the project's one rule
+(:mod:`newscorpus.base.terms`: whole words and hyphen parts, phrases, trailing ``*``
+wildcards, possessives, case ignored unless the term is in capitals). A word is not a motive:
+:mod:`newscorpus.motives` says which sentences attribute an aim to Russia.
 
 Three steps, each a table: :func:`theme_matches` (one row per match, to read and check),
 :func:`theme_sentences` (one row per sentence, a True/False column per theme) and
@@ -57,12 +58,9 @@ class Theme:
     terms: tuple[str, ...]
     exclude: tuple[str, ...] = ()
 
-    def matchers(self) -> tuple[TermMatcher, TermMatcher | None]:
-        """Return the matcher of the terms and that of the exclusions (or None)."""
-        terms = TermMatcher(self.terms, mode="auto", parameter=f"theme {self.name} terms")
-        exclude = (TermMatcher(self.exclude, mode="auto", parameter=f"theme {self.name} exclude")
-                   if self.exclude else None)
-        return terms, exclude
+    def matcher(self) -> TermMatcher:
+        """Return the matcher of the terms, with the exclusions."""
+        return TermMatcher(self.terms, exclude=self.exclude, parameter=f"theme {self.name}")
 
 
 def default_themes_path() -> Path:
@@ -103,7 +101,7 @@ def _term_problems(terms: object, where: str, field: str, required: bool) -> lis
                             "not text", "write it in quotes, e.g. - \"2254\"", field=field))
             continue
         try:
-            TermMatcher([term], mode="auto")
+            TermMatcher([term])
         except ParameterError as exc:
             problems.extend(Problem(where, f"item {i}: {p.message}", p.fix, field=field)
                             for p in exc.problems)

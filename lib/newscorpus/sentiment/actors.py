@@ -2,22 +2,12 @@
 
 The dictionary (``data/actors_en.yaml`` in this package, or any file of the same form) lists
 for each actor the words and phrases that refer to it; the file's header explains the format.
-The matching rules, general for English news text:
-
-- A term written in capitals (``US``, ``IS``, ``U.S.``, ``IDF``) matches only in capitals;
-  any other term matches in any case.
-- Terms match whole words: ``US`` does not match ``USA`` or ``us``, ``IS`` not ``is``,
-  ``Iran`` not ``Iranian``. A final ``*`` allows any continuation of the last word
-  (``Russian*``: Russian, Russians).
-- Possessives need no listing: ``Russia's``, ``Russia’s`` and ``Russians'`` match ``Russia``
-  and ``Russians`` (the apostrophe ends the word).
-- In a term, a space matches any run of white space, a hyphen a hyphen or a space
-  (``al-Assad``, ``al Assad``), an apostrophe any of ``'``, ``’``, ``ʼ``.
-- Overlapping terms: the match starting first wins, then the longest (``Free Syrian Army``
-  is not the ``Syrian army``); an actor's ``exclude`` phrases win the same way and are
-  dropped (``Washington Post`` is not Washington).
-- In a sentence (almost) all in capitals, the capital-only terms are not matched: there,
-  capitals say nothing (``WHAT IS RUSSIA DOING`` mentions Russia, not the Islamic State).
+Terms are matched by the project's one rule (:mod:`newscorpus.base.terms`): whole words and
+the parts of hyphenated words, a term in capitals (``US``, ``IS``) only in capitals and any
+other term in any case, possessives included in the match, a final ``*`` for any continuation,
+the first and longest of overlapping matches, an actor's ``exclude`` phrases dropping the
+matches they overlap (``Washington Post`` is not Washington), and no capital-only term in a
+sentence written in capitals (``WHAT IS RUSSIA DOING`` mentions Russia, not the Islamic State).
 
 A mention is a word that names an actor. Counting mentions says who the coverage talks about;
 the tone of sentences that mention an actor (:func:`actor_tone`) is the tone of the coverage
@@ -37,7 +27,7 @@ import pandas as pd
 
 from newscorpus.base.errors import NewsCorpusError, ParameterError, Problem
 from newscorpus.base.paths import display, resolve
-from newscorpus.base.words import written_in_capitals
+from newscorpus.base.terms import TermMatcher
 
 __all__ = ["Actor", "Actors", "default_actors_path", "load_actors"]
 
@@ -50,34 +40,10 @@ def default_actors_path() -> Path:
     return Path(str(importlib_resources.files("newscorpus") / "data" / "actors_en.yaml"))
 
 
-def _in_capitals(term: str) -> bool:
-    """Whether ``term`` is written in capitals, and so matches case-sensitively."""
-    body = term.rstrip("*")
-    return any(c.isalpha() for c in body) and body == body.upper()
-
-
 def _normal(term: str) -> str:
     """The form two terms share when they would match the same words."""
     body = re.sub(r"[\s\-‐‑]+", " ", term.strip()).replace("’", "'").replace("ʼ", "'")
     return body.casefold()
-
-
-def _pattern(term: str) -> str:
-    """The regular expression of one term (without the word boundaries)."""
-    body, wildcard = (term[:-1], True) if term.endswith("*") else (term, False)
-    parts = []
-    for word in body.split():
-        pieces = []
-        for ch in word:
-            if ch in "-‐‑":
-                pieces.append(r"[-‐‑\s]")
-            elif ch in "'’ʼ":
-                pieces.append("['’ʼ]")
-            else:
-                pieces.append(re.escape(ch))
-        parts.append("".join(pieces))
-    pattern = r"\s+".join(parts) + (r"\w*" if wildcard else "")
-    return pattern if _in_capitals(term) else f"(?i:{pattern})"
 
 
 @dataclass(frozen=True)
@@ -101,7 +67,7 @@ class Actors:
     >>> actors.labels[:3]
     ('Russia', 'United States', 'Assad government')
     >>> actors.find("The U.S. and Russia's envoys met; the US-led coalition is in Syria.")
-    [('United States', 'U.S.', 4, 8), ('Russia', 'Russia', 13, 19), ('United States', 'US', 38, 40)]
+    [('United States', 'U.S.', 4, 8), ('Russia', 'Russia', 13, 21), ('United States', 'US', 38, 40)]
     """
 
     actors: tuple[Actor, ...]
@@ -113,37 +79,19 @@ class Actors:
         return tuple(a.label for a in self.actors)
 
     @functools.cached_property
-    def _regexes(self) -> tuple[re.Pattern, re.Pattern, list[tuple[str | None, str]]]:
-        # One alternation of every term and exclusion (actor None), longest first, each in its
-        # own group; group i+1 belongs to entries[i]. Terms are grouped by first letter behind
-        # a one-character lookahead, so at each position only the terms that can start there
-        # are tried (five times faster). The second regex leaves out the capital-only terms.
-        terms = [(a.label, t) for a in self.actors for t in a.terms]
-        terms += [(None, t) for a in self.actors for t in a.exclude]
-        terms.sort(key=lambda e: (-len(e[1].rstrip("*")), e[1]))
-        by_first: dict[str, list[tuple[str | None, str]]] = {}
-        for entry in terms:
-            by_first.setdefault(entry[1][0].casefold(), []).append(entry)
-        entries = [entry for group in by_first.values() for entry in group]
-
-        def build(keep) -> re.Pattern:
-            alternatives = []
-            for first, group in by_first.items():
-                chars = sorted(c for c in {first, first.upper(), first.lower()} if len(c) == 1)
-                inner = "|".join(f"({_pattern(t) if keep(t) else '(?!)'})" for _, t in group)
-                alternatives.append(f"(?=[{''.join(map(re.escape, chars))}])(?:{inner})")
-            return re.compile(rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)")
-
-        return build(lambda t: True), build(lambda t: not _in_capitals(t)), entries
+    def _matcher(self) -> tuple[TermMatcher, list[str]]:
+        terms = [(a.label, term) for a in self.actors for term in a.terms]
+        exclude = [term for a in self.actors for term in a.exclude]
+        return TermMatcher([term for _, term in terms], exclude=exclude), [a for a, _ in terms]
 
     def find(self, text: str) -> list[tuple[str, str, int, int]]:
-        """Return ``(actor label, term, start, end)`` for each mention in ``text``, in order."""
-        full, lower_only, entries = self._regexes
-        matches = [(entries[m.lastindex - 1], m.span()) for m in full.finditer(text)]
-        if any(_in_capitals(term) for (_, term), _ in matches) and written_in_capitals(text):
-            matches = [(entries[m.lastindex - 1], m.span()) for m in lower_only.finditer(text)]
-        return [(actor, term, start, end) for (actor, term), (start, end) in matches
-                if actor is not None]
+        """Return ``(actor label, term, start, end)`` for each mention in ``text``, in order.
+
+        Terms are matched by the project's one rule (:mod:`newscorpus.base.terms`).
+        """
+        matcher, owners = self._matcher
+        return [(owners[k], matcher.terms[k], start, end)
+                for start, end, k in matcher.find_text(text)]
 
     def table(self) -> pd.DataFrame:
         """The dictionary as a table: ``actor, key, terms, exclude, note`` (terms joined)."""
