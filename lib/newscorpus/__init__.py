@@ -15,9 +15,12 @@ in this list and on :mod:`newscorpus.base`:
                             concordance, themes, keyphrases
 :mod:`newscorpus.sentiment` notebook 03: scorers, aggregation and intervals, validation against
                             human ratings, actors and the tone around them
-:mod:`newscorpus.publish`   notebook 04 and after a run: the findings, the figure catalogue,
+:mod:`newscorpus.motives`   notebook 04: the motives a sentence attributes to Russia, with the
+                            evidence, validated against a hand-coded gold standard
+:mod:`newscorpus.publish`   notebook 05 and after a run: the findings, the figure catalogue,
                             the manifest and the HTML site
 :mod:`newscorpus.run`       executes the notebooks with papermill (``newscorpus run``)
+:mod:`newscorpus.guards`    what keeps a run safe: its own scratch, a lock, hands off the corpus
 :mod:`newscorpus.cli`       the ``newscorpus`` command
 ==========================  =====================================================================
 """

@@ -22,14 +22,14 @@ import nbformat
 import yaml
 
 from newscorpus.base.errors import NewsCorpusError, ParameterError, Problem
+from newscorpus.base.notebooks import store_form
 from newscorpus.base.outputs import atomic_path
 from newscorpus.base.paths import display, project_root, resolve
+from newscorpus.guards import OutputLock, check_outputs, kernel_environment
 
-__all__ = ["DETERMINISTIC_ENV", "KERNEL_NAME", "NotebookRun", "RunError", "execute_notebook",
-           "find_notebooks", "load_params", "notebook_parameters", "run_all", "strip_volatile"]
+__all__ = ["KERNEL_NAME", "NotebookRun", "RunError", "RunInterrupted", "execute_notebook",
+           "find_notebooks", "load_params", "notebook_parameters", "run_all"]
 
-#: Environment for the kernels: fixed hash seed (stable set order) and file dates.
-DETERMINISTIC_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
 KERNEL_NAME = "newscorpus"
 
 
@@ -38,7 +38,11 @@ _OWN_ERRORS = ("NewsCorpusError", "CorpusError", "ParameterError", "RunError")
 
 
 class RunError(NewsCorpusError):
-    """A notebook that failed to execute, named with its cell."""
+    """A notebook that failed to execute, named with its cell, or a file a run could not write."""
+
+
+class RunInterrupted(NewsCorpusError):
+    """A run stopped by the user (Ctrl-C), with what was kept."""
 
 
 def find_notebooks(notebooks_dir: Path) -> list[Path]:
@@ -78,34 +82,6 @@ def notebook_parameters(path: Path) -> dict[str, dict]:
     return dict(papermill.inspect_notebook(str(path)))
 
 
-def strip_volatile(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Remove what changes from run to run without changing results; return ``nb``.
-
-    Removes papermill's notebook and cell metadata, execution timings, and the Python patch
-    version, and gives papermill's injected-parameters cell a fixed id.
-
-    Examples
-    --------
-    >>> nb = nbformat.v4.new_notebook(metadata={"papermill": {"duration": 1.5}})
-    >>> cell = nbformat.v4.new_code_cell("x = 1", metadata={"tags": ["injected-parameters"],
-    ...     "papermill": {"duration": 0.1}, "execution": {"iopub.status.busy": "2026"}})
-    >>> nb.cells.append(cell)
-    >>> nb = strip_volatile(nb)
-    >>> dict(nb.metadata), dict(nb.cells[0].metadata), nb.cells[0].id
-    ({}, {'tags': ['injected-parameters']}, 'injected-parameters')
-    """
-    nb.metadata.pop("papermill", None)
-    nb.metadata.pop("widgets", None)
-    nb.metadata.get("language_info", {}).pop("version", None)
-    for cell in nb.cells:
-        cell.metadata.pop("papermill", None)
-        cell.metadata.pop("execution", None)
-        cell.metadata.pop("collapsed", None)
-        if "injected-parameters" in cell.metadata.get("tags", []):
-            cell.id = "injected-parameters"
-    return nb
-
-
 @dataclass
 class NotebookRun:
     """The outcome of one notebook's execution."""
@@ -123,12 +99,13 @@ def _kernel_available(name: str) -> bool:
 
 
 def execute_notebook(notebook: Path, output: Path, parameters: Mapping[str, object], *,
-                     failed_dir: Path, progress: bool = True,
+                     scratch: Path, failed_dir: Path, progress: bool = True,
                      timeout: int = 1800) -> NotebookRun:
-    """Execute one notebook with papermill in its own folder and store it, stripped, at ``output``.
+    """Execute one notebook with papermill in its own folder and store it at ``output``.
 
-    The output is written whole or not at all: papermill writes to a scratch file which replaces
-    ``output`` only after every cell has run.
+    The output is written whole or not at all: papermill writes to a file in ``scratch`` (the
+    run's own folder), which replaces ``output`` only after every cell has run, in the form
+    :func:`newscorpus.base.notebooks.store_form` gives it.
 
     Raises
     ------
@@ -140,34 +117,40 @@ def execute_notebook(notebook: Path, output: Path, parameters: Mapping[str, obje
     from nbclient.exceptions import CellTimeoutError
     from papermill.exceptions import PapermillExecutionError
 
-    os.environ.update(DETERMINISTIC_ENV)
-    failed_dir.mkdir(parents=True, exist_ok=True)
-    scratch = failed_dir / notebook.name
+    executed = scratch / notebook.name
     kernel = None if _kernel_available(KERNEL_NAME) else "python3"
     start = time.perf_counter()
+
+    def keep() -> Path:
+        failed_dir.mkdir(parents=True, exist_ok=True)
+        kept = failed_dir / notebook.name
+        if executed.is_file():
+            shutil.move(str(executed), kept)
+        return kept
+
     try:
         papermill.execute_notebook(
-            str(notebook), str(scratch), parameters=dict(parameters), cwd=str(notebook.parent),
-            kernel_name=kernel, progress_bar=progress, record_timing=False,
-            execution_timeout=timeout, log_output=False)
+            str(notebook), str(executed), parameters=dict(parameters),
+            cwd=str(notebook.parent), kernel_name=kernel, progress_bar=progress,
+            record_timing=False, execution_timeout=timeout, log_output=False)
     except PapermillExecutionError as exc:
-        where = f"{display(notebook)} cell {exc.cell_index}"
+        where, kept = f"{display(notebook)} cell {exc.cell_index}", keep()
         if exc.ename in _OWN_ERRORS:  # the message already says what to fix
             raise RunError(Problem(where, f"{exc.evalue.rstrip('.')} (the notebook as it "
-                                   f"failed is kept in {display(scratch)})")) from None
+                                   f"failed is kept in {display(kept)})")) from None
         raise RunError(Problem(
             where, f"the cell failed with {exc.ename}: {exc.evalue}",
-            f"read the error above the cell in {display(scratch)}, fix the input or parameter "
+            f"read the error above the cell in {display(kept)}, fix the input or parameter "
             "it names, and run again")) from None
     except CellTimeoutError as exc:
         raise RunError(Problem(
             display(notebook), f"a cell ran longer than {timeout} s ({exc})".replace("\n", " "),
             "run on a smaller corpus or raise the timeout with --timeout")) from None
     seconds = time.perf_counter() - start
-    nb = strip_volatile(nbformat.read(scratch, as_version=4))
+    nb = store_form(nbformat.read(executed, as_version=4), parameters)
     with atomic_path(output) as tmp:
         nbformat.write(nb, tmp)
-    scratch.unlink()
+    executed.unlink()
     return NotebookRun(notebook, output, seconds, dict(parameters))
 
 
@@ -236,22 +219,48 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
         if not report.ok:
             raise ParameterError(report.problems,
                                  title=f"The corpus {report.corpus_dir} does not validate:")
-    failed_dir = project_root() / "build" / "failed"
-    runs = []
-    for i, nb in enumerate(notebooks, 1):
-        nb_params = {k: v for k, v in params.items() if k in declared[nb]}
-        output = nb if out_dir is None else out_dir / "notebooks" / nb.name
-        log(f"[{i}/{len(notebooks)}] {display(nb)} -> {display(output)}", flush=True)
-        run = execute_notebook(nb, output, nb_params, failed_dir=failed_dir, progress=progress,
-                               timeout=timeout)
-        log(f"[{i}/{len(notebooks)}] done in {run.seconds:.1f} s", flush=True)
-        runs.append(run)
-    if failed_dir.is_dir() and not any(failed_dir.iterdir()):
-        shutil.rmtree(failed_dir, ignore_errors=True)
-    if "figures_dir" in params:  # a collection that publishes figures
-        _publish(params, nb_dir if out_dir is None else out_dir / "notebooks",
-                 project_root() / "build" / "site" if out_dir is None else out_dir / "site", log)
+    root = out_dir if out_dir is not None else project_root() / "build"
+    outputs = {name: params[name] for name in ("figures_dir", "processed_dir") if name in params}
+    outputs.update({"--out": out_dir} if out_dir is not None else {"notebooks": nb_dir})
+    if "corpus_dir" in params:
+        check_outputs(resolve(str(params["corpus_dir"])), outputs)
+    runs: list[NotebookRun] = []
+    current = None
+    try:
+        with OutputLock(root), kernel_environment(root / "scratch") as scratch:
+            for i, nb in enumerate(notebooks, 1):
+                nb_params = {k: v for k, v in params.items() if k in declared[nb]}
+                output = nb if out_dir is None else out_dir / "notebooks" / nb.name
+                log(f"[{i}/{len(notebooks)}] {display(nb)} -> {display(output)}", flush=True)
+                current = nb
+                run = execute_notebook(nb, output, nb_params, scratch=scratch,
+                                       failed_dir=root / "failed", progress=progress,
+                                       timeout=timeout)
+                current = None
+                log(f"[{i}/{len(notebooks)}] done in {run.seconds:.1f} s", flush=True)
+                runs.append(run)
+            if "figures_dir" in params:  # a collection that publishes figures
+                current = "publishing"
+                _publish(params, nb_dir if out_dir is None else out_dir / "notebooks",
+                         root / "site", log)
+    except KeyboardInterrupt:
+        raise RunInterrupted(Problem("newscorpus run", _stopped(current, runs, "interrupted"),
+                                     "run again to finish; a finished notebook is rewritten "
+                                     "byte for byte")) from None
+    except OSError as exc:
+        raise RunError(Problem(
+            display(exc.filename) if exc.filename else "newscorpus run",
+            f"{_stopped(current, runs, 'stopped')}: {exc.strerror or exc}",
+            "free disk space or fix the folder's permissions, then run again")) from None
     return runs
+
+
+def _stopped(current, runs: list[NotebookRun], verb: str) -> str:
+    """Say what an interrupted run was doing and what it kept."""
+    doing = (f"{verb} while {current}" if isinstance(current, str) else
+             f"{verb} during {display(current)}, which was not stored" if current else verb)
+    kept = ", ".join(r.output.name for r in runs)
+    return f"{doing}; {'stored whole: ' + kept if kept else 'no notebook was stored'}"
 
 
 #: The type a notebook's ``parameters`` cell declares, and the YAML values it accepts.

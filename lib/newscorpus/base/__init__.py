@@ -18,7 +18,12 @@ module                 offers
 ``checks``             argument checks that name the parameter (:func:`check_table`, ...)
 ``stats``              :func:`wilson_interval`
 ``figures``            :func:`use_style`, :func:`save_figure` (PNG, SVG and CSV, byte for
-                       byte), :func:`figure_caption`, :func:`nothing_to_draw`, shared chart parts
+                       byte, within a pixel budget), :func:`figure_caption`,
+                       :func:`nothing_to_draw`, shared chart parts
+``show``               :func:`table` (no index, capped rows) and :func:`markdown` (prose written
+                       from the data) for notebook pages
+``parallel``           :func:`map_chunks`: work in chunks on worker processes, with progress
+``notebooks``          :func:`store_form`: an executed notebook as the collection stores it
 =====================  ============================================================================
 
 Import from the module that defines a name (``from newscorpus.base.words import tokenize``):

@@ -7,7 +7,9 @@ on every run: the SVG hash salt is fixed and no date is written into the files.
 
 from __future__ import annotations
 
+import base64
 import contextlib
+import html
 import os
 import re
 from dataclasses import dataclass
@@ -19,7 +21,6 @@ import pandas as pd
 
 from newscorpus.base.errors import ParameterError, Problem
 from newscorpus.base.outputs import atomic_path, table_to_csv
-from newscorpus.base.paths import display
 
 __all__ = ["STYLE", "SavedFigure", "figure_caption", "heatmap_chart", "nothing_to_draw",
            "save_figure", "use_style"]
@@ -69,28 +70,55 @@ def use_style() -> None:
 
 @dataclass(frozen=True)
 class SavedFigure:
-    """The files one :func:`save_figure` call wrote."""
+    """The files one :func:`save_figure` call wrote, shown in a notebook as the figure itself.
+
+    In Jupyter the object displays as the PNG with its caption under it and the caption as the
+    image's alternative text, so a notebook page carries each figure once, captioned.
+    """
 
     png: Path
     svg: Path
     csv: Path
+    caption: str = ""
 
     def __iter__(self):
         return iter((self.png, self.svg, self.csv))
 
     def __repr__(self) -> str:
-        return "Saved " + ", ".join(display(p) for p in (self.png, self.svg, self.csv))
+        return f"figure {self.png.stem} (PNG, SVG and CSV)"
+
+    def _repr_html_(self) -> str:
+        data = base64.b64encode(self.png.read_bytes()).decode("ascii")
+        caption = html.escape(self.caption or self.png.stem)
+        return (f'<figure class="newscorpus-figure"><img src="data:image/png;base64,{data}" '
+                f'alt="{caption}" style="max-width:100%"><figcaption>{caption}'
+                "</figcaption></figure>")
+
+
+#: The largest figure :func:`save_figure` writes: pixels on the longer side, and in all.
+MAX_SIDE_PX, MAX_PIXELS = 6_000, 16_000_000
+
+
+def _too_big(name: str, width: float, height: float, parameter: str | None) -> ParameterError:
+    fix = (f"lower the parameter '{parameter}', which sets how many panels, bars or rows "
+           "the figure draws" if parameter else "draw fewer panels, bars or rows")
+    return ParameterError(Problem(
+        f"figure {name}", f"it would be {width:,.0f} x {height:,.0f} pixels, above the budget "
+        f"of {MAX_SIDE_PX:,} pixels a side and {MAX_PIXELS:,} in all", fix))
 
 
 def save_figure(fig, table: pd.DataFrame, name: str, figures_dir: str | os.PathLike[str], *,
-                caption: str = "") -> SavedFigure:
-    """Save ``fig`` as ``NAME.png`` and ``NAME.svg`` and ``table`` as ``NAME.csv``.
+                caption: str = "", parameter: str | None = None) -> SavedFigure:
+    """Save ``fig`` as ``NAME.png`` and ``NAME.svg`` and ``table`` as ``NAME.csv``, then close it.
 
     All three files are written to temporary files first and renamed into place only when all
     three are complete, so a failure while drawing leaves the previous versions untouched. The
     caption travels inside both image files (PNG ``Description`` text, SVG Dublin Core
     description), so the figure catalogue and the site read it from the figure itself
-    (:func:`figure_caption`).
+    (:func:`figure_caption`). A figure larger than :data:`MAX_SIDE_PX` a side or
+    :data:`MAX_PIXELS` in all is refused before it is drawn, so no corpus can make a figure
+    that grows without bound. The figure is closed once saved; in a notebook, the returned
+    :class:`SavedFigure` shows it with its caption.
 
     Parameters
     ----------
@@ -105,6 +133,8 @@ def save_figure(fig, table: pd.DataFrame, name: str, figures_dir: str | os.PathL
         The folder to write to (created if missing).
     caption : str
         One or two sentences saying what the figure shows (plain text).
+    parameter : str, optional
+        The notebook parameter that sets the figure's size, named if the figure is too big.
 
     Returns
     -------
@@ -113,25 +143,46 @@ def save_figure(fig, table: pd.DataFrame, name: str, figures_dir: str | os.PathL
     Raises
     ------
     ParameterError
-        If ``name`` does not follow the naming rule.
+        If ``name`` does not follow the naming rule, or the figure is too big.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> fig, ax = plt.subplots(figsize=(7, 300))
+    >>> save_figure(fig, pd.DataFrame(), "02-top-terms", tempfile.mkdtemp(), parameter="top_n")
+    ... # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    newscorpus.base.errors.ParameterError: figure 02-top-terms: it would be ...0 x ...,000 \
+pixels, above the budget of 6,000 pixels a side and 16,000,000 in all. Fix: lower the parameter \
+'top_n', which sets how many panels, bars or rows the figure draws.
     """
     if not _NAME_RE.match(name):
         raise ParameterError(Problem(
             "save_figure", f"the figure name {name!r} does not start with a notebook number",
             "name figures like '00-document-lengths': two digits, a hyphen, then lower-case "
             "words joined by hyphens", field="name"))
+    dpi = float(mpl.rcParams["savefig.dpi"]) if mpl.rcParams["savefig.dpi"] != "figure" \
+        else fig.dpi
+    width, height = fig.get_size_inches() * dpi
+    if max(width, height) > MAX_SIDE_PX or width * height > MAX_PIXELS:
+        plt.close(fig)
+        raise _too_big(name, width, height, parameter)
     out = Path(figures_dir)
-    targets = SavedFigure(out / f"{name}.png", out / f"{name}.svg", out / f"{name}.csv")
-    with contextlib.ExitStack() as stack:
-        png, svg, csv = (stack.enter_context(atomic_path(p)) for p in targets)
-        text = " ".join(str(caption).split())
-        with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
-            fig.savefig(png, format="png", metadata={"Software": None, "Title": name,
-                                                     "Description": text or None})
-            fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None,
-                                                     "Title": name,
-                                                     "Description": text or None})
-        table_to_csv(table, csv)
+    text = " ".join(str(caption).split())
+    targets = SavedFigure(out / f"{name}.png", out / f"{name}.svg", out / f"{name}.csv", text)
+    try:
+        with contextlib.ExitStack() as stack:
+            png, svg, csv = (stack.enter_context(atomic_path(p)) for p in targets)
+            with mpl.rc_context({"svg.hashsalt": STYLE["svg.hashsalt"]}):
+                fig.savefig(png, format="png", metadata={"Software": None, "Title": name,
+                                                         "Description": text or None})
+                fig.savefig(svg, format="svg", metadata={"Date": None, "Creator": None,
+                                                         "Title": name,
+                                                         "Description": text or None})
+            table_to_csv(table, csv)
+    finally:
+        plt.close(fig)
     return targets
 
 

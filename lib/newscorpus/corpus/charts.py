@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pandas as pd
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+from matplotlib.ticker import MaxNLocator, StrMethodFormatter
 
 from newscorpus.base.figures import nothing_to_draw
 
@@ -84,4 +86,81 @@ def timeline_chart(timeline: pd.DataFrame):
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     ax.grid(axis="y", visible=False)
     ax.set_xlabel("publication date")
+    return fig, ax
+
+
+def lengths_by_group_chart(lengths: pd.DataFrame, groups: pd.Series, *,
+                           measures=("characters", "words", "sentences"), unit="document"):
+    """Draw the distribution of each measure per group of documents, as box plots.
+
+    Parameters
+    ----------
+    lengths : pandas.DataFrame
+        ``doc_id`` and each of ``measures``.
+    groups : pandas.Series
+        The group of each document, indexed by ``doc_id``, with the groups' order in
+        ``attrs["order"]`` (:func:`newscorpus.corpus.groups.document_groups`).
+
+    Returns
+    -------
+    fig, axes
+    """
+    from newscorpus.corpus.groups import group_label
+
+    group = lengths["doc_id"].map(groups)
+    order = [g for g in groups.attrs.get("order", sorted(group.unique())) if (group == g).any()]
+    if not order:
+        return nothing_to_draw("No document to measure.")
+    labels = [group_label(g, int((group == g).sum()), unit) for g in order][::-1]
+    fig, axes = plt.subplots(1, len(measures), sharey=True,
+                             figsize=(3.0 * len(measures), 0.4 * len(order) + 1.4))
+    for ax, measure in zip(axes, measures, strict=True):
+        data = [lengths.loc[group == g, measure].to_numpy() for g in order][::-1]
+        ax.boxplot(data, vert=False, widths=0.6, showfliers=True, flierprops={"markersize": 2},
+                   medianprops={"color": "#dd8452"})
+        ax.set_yticks(range(1, len(order) + 1), labels)
+        ax.xaxis.set_major_locator(MaxNLocator(4))
+        ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
+        ax.set_xlabel(measure)
+        ax.grid(axis="y", visible=False)
+    return fig, axes
+
+
+def timeline_counts_chart(counts: pd.DataFrame, order=None):
+    """Draw documents per stretch of time, as bars stacked by group.
+
+    Parameters
+    ----------
+    counts : pandas.DataFrame
+        :func:`newscorpus.corpus.describe.timeline_counts`.
+    order : list, optional
+        The groups in the order of the legend.
+
+    Returns
+    -------
+    fig, ax
+    """
+    if counts.empty:
+        return nothing_to_draw("No document has a date: the timeline is empty.")
+    wide = counts.pivot_table(index="stretch", columns="group", values="documents",
+                              aggfunc="sum", fill_value=0)
+    freq = counts["freq"].iloc[0]
+    wide = wide.reindex(pd.date_range(wide.index.min(), wide.index.max(), freq=freq),
+                        fill_value=0)
+    groups = [g for g in (order or wide.columns) if g in wide.columns]
+    fig, ax = plt.subplots(figsize=(7.0, 3.4))
+    width = {"MS": 25, "QS": 80, "YS": 330}[freq]
+    bottom = np.zeros(len(wide))
+    for g in groups:
+        ax.bar(wide.index, wide[g], width=width, bottom=bottom, align="edge",
+               label=f"{g} ({wide[g].sum():,})")
+        bottom += wide[g].to_numpy()
+    per = {"MS": "month", "QS": "quarter", "YS": "year"}[freq]
+    ax.set_ylabel(f"documents per {per}")
+    ax.set_xlabel("publication date (the last day a date can mean)")
+    locator = AutoDateLocator()
+    ax.xaxis.set_major_locator(locator)
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    if len(groups) > 1:
+        ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), frameon=False, fontsize=7)
     return fig, ax

@@ -9,14 +9,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
 from newscorpus.base.errors import ParameterError, Problem
+from newscorpus.base.parallel import map_chunks
 from newscorpus.base.sentences import sentence_spans
 from newscorpus.base.words import tokenize
 
 __all__ = ["MANY_OUTLETS", "NO_DATE", "OUTSIDE", "UNKNOWN_OUTLET", "assign_periods",
-           "document_lengths", "parse_periods", "text_lengths", "timeline_table"]
+           "corpus_summary", "document_lengths", "parse_periods", "text_lengths", "timeline_counts",
+           "timeline_table"]
 
 UNKNOWN_OUTLET = "(outlet not known)"
 MANY_OUTLETS = "(many outlets)"
@@ -46,7 +49,11 @@ def text_lengths(text: str) -> dict[str, int]:
     }
 
 
-def document_lengths(docs: pd.DataFrame) -> pd.DataFrame:
+def _lengths(texts) -> list[tuple[int, int, int]]:
+    return [tuple(text_lengths(text).values()) for text in texts]
+
+
+def document_lengths(docs: pd.DataFrame, *, workers: int | None = 1) -> pd.DataFrame:
     """Return one row per document: ``doc_id``, ``characters``, ``words``, ``sentences``.
 
     Parameters
@@ -54,6 +61,8 @@ def document_lengths(docs: pd.DataFrame) -> pd.DataFrame:
     docs : pandas.DataFrame
         A corpus as returned by :func:`newscorpus.corpus.validate.load_corpus` (columns ``doc_id``
         and ``text`` are used).
+    workers : int or None
+        Worker processes (``None`` or 0: every core); the result does not depend on it.
 
     Examples
     --------
@@ -63,9 +72,12 @@ def document_lengths(docs: pd.DataFrame) -> pd.DataFrame:
     0      a           9      2          2
     1      b          16      3          1
     """
-    pairs = zip(docs["doc_id"], docs["text"], strict=True)
-    rows = [{"doc_id": doc_id, **text_lengths(text)} for doc_id, text in pairs]
-    return pd.DataFrame(rows, columns=["doc_id", "characters", "words", "sentences"])
+    parts = map_chunks(_lengths, docs["text"].tolist(), workers=workers, chunk_size=200,
+                       desc="lengths", unit="doc", weight=len)
+    rows = [row for part in parts for row in part]
+    table = pd.DataFrame(rows, columns=["characters", "words", "sentences"], dtype="int64")
+    table.insert(0, "doc_id", docs["doc_id"].to_numpy())
+    return table
 
 
 def timeline_table(docs: pd.DataFrame) -> pd.DataFrame:
@@ -174,11 +186,80 @@ def assign_periods(docs: pd.DataFrame, periods: Mapping[str, object]) -> pd.Seri
     ['2015-16', '2019-24', '(no date)', '(outside the periods)']
     """
     table = parse_periods(periods)
-    labels = []
-    for end in pd.to_datetime(docs["date_end"]):
-        if pd.isna(end):
-            labels.append(NO_DATE)
-            continue
-        inside = table[(table["first"] <= end) & (end <= table["last"])]
-        labels.append(inside["label"].iloc[0] if len(inside) else OUTSIDE)
+    ends = pd.to_datetime(docs["date_end"]).to_numpy()
+    firsts, lasts = table["first"].to_numpy(), table["last"].to_numpy()
+    k = np.searchsorted(firsts, ends, side="right") - 1  # the last period starting by then
+    inside = (k >= 0) & (ends <= lasts[np.clip(k, 0, None)])
+    labels = np.where(inside, table["label"].to_numpy()[np.clip(k, 0, None)], OUTSIDE)
+    labels = np.where(pd.isna(ends), NO_DATE, labels)
     return pd.Series(labels, index=docs.index, name="period", dtype=object)
+
+
+def timeline_counts(timeline: pd.DataFrame, groups: pd.Series | None = None) -> pd.DataFrame:
+    """Count documents per stretch of time (and per group): the timeline of a large corpus.
+
+    A document counts in the month (or quarter, or year, whichever gives at most about 60
+    stretches over the corpus's span) that holds the last day its date can mean.
+
+    Parameters
+    ----------
+    timeline : DataFrame
+        :func:`timeline_table` (``doc_id``, ``date_end``, ...).
+    groups : Series, optional
+        The group of each document, indexed by ``doc_id``
+        (:func:`newscorpus.corpus.groups.document_groups` with ``doc_id`` as index).
+
+    Returns
+    -------
+    DataFrame
+        ``stretch`` (its first day), ``freq`` (``MS``, ``QS`` or ``YS``), ``group`` and
+        ``documents``, one row per stretch and group with documents.
+
+    Examples
+    --------
+    >>> t = pd.DataFrame({"doc_id": ["a", "b", "c"],
+    ...                   "date_end": pd.to_datetime(["2016-01-05", "2016-01-20", "2016-03-01"])})
+    >>> timeline_counts(t)
+         stretch freq  group  documents
+    0 2016-01-01   MS  (all)          2
+    1 2016-03-01   MS  (all)          1
+    """
+    ends = pd.to_datetime(timeline["date_end"])
+    span_months = 1 if ends.empty else (ends.max().year - ends.min().year) * 12 + 12
+    freq = "MS" if span_months <= 60 else "QS" if span_months <= 180 else "YS"
+    group = (timeline["doc_id"].map(groups).fillna("(none)") if groups is not None
+             else pd.Series("(all)", index=timeline.index))
+    stretch = ends.dt.to_period({"MS": "M", "QS": "Q", "YS": "Y"}[freq]).dt.start_time
+    table = (pd.DataFrame({"stretch": stretch, "group": group.astype("str")})
+             .groupby(["stretch", "group"], sort=True).size().rename("documents").reset_index())
+    table.insert(1, "freq", freq)
+    return table
+
+
+def corpus_summary(docs: pd.DataFrame, lengths: pd.DataFrame | None = None) -> str:
+    """One paragraph (Markdown) saying what the corpus holds: kinds, outlets, dates, words.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b"], "kind": ["article", "snippet-aggregate"],
+    ...     "outlet": ["Al-Monitor", ""],
+    ...     "date_start": pd.to_datetime(["2016-06-03", "2015-09-01"]),
+    ...     "date_end": pd.to_datetime(["2016-06-03", "2024-12-31"])})
+    >>> print(corpus_summary(docs))
+    **2 documents**: 1 article, 1 snippet-aggregate; 1 outlet named (Al-Monitor); dated from \
+2015-09-01 to 2024-12-31.
+    """
+    kinds = docs["kind"].fillna("").replace("", "other").value_counts()
+    kind_text = ", ".join(f"{n:,} {k}{'' if n == 1 else 's'}" for k, n in kinds.items())
+    outlets = docs["outlet"].fillna("").replace("", np.nan).dropna().value_counts()
+    top = ", ".join(str(o) for o in outlets.index[:5])
+    outlet_text = (f"{len(outlets):,} outlet{'' if len(outlets) == 1 else 's'} named"
+                   + (f" ({top}{', ...' if len(outlets) > 5 else ''})" if top else ""))
+    dated = docs["date_start"].notna()
+    date_text = (f"dated from {docs['date_start'].min():%Y-%m-%d} to "
+                 f"{docs['date_end'].max():%Y-%m-%d}" if dated.any() else "no dates")
+    if (~dated).any() and dated.any():
+        date_text += f" ({int((~dated).sum()):,} without a date)"
+    words = "" if lengths is None else f"; {int(lengths['words'].sum()):,} words as they arrived"
+    return (f"**{len(docs):,} document{'' if len(docs) == 1 else 's'}**: {kind_text}; "
+            f"{outlet_text}; {date_text}{words}.")

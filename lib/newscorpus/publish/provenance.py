@@ -18,7 +18,6 @@ Then :func:`newscorpus.publish.site.build_site` renders the executed notebooks t
 
 from __future__ import annotations
 
-import ast
 import hashlib
 import json
 import os
@@ -30,6 +29,7 @@ from pathlib import Path
 
 import nbformat
 
+from newscorpus.base.notebooks import INJECTED, PARAMETERS, parameter_values
 from newscorpus.base.outputs import atomic_path
 from newscorpus.base.paths import display, project_root
 from newscorpus.publish.figure_catalogue import figure_files
@@ -52,9 +52,9 @@ def sha256(path: str | os.PathLike[str]) -> str:
 def ran_with(notebook: str | os.PathLike[str]) -> dict[str, object]:
     """Return the parameters an executed notebook ran with, by name, in order.
 
-    They are read from the cell papermill injected (tagged ``injected-parameters``), where each
-    line assigns a literal; a notebook never run by papermill gives the defaults of its
-    ``parameters`` cell instead.
+    They are read from its ``parameters`` cell, where a run writes the values it used
+    (:func:`newscorpus.base.notebooks.store_form`); a notebook stored before that, with
+    papermill's ``injected-parameters`` cell, is read from that cell.
 
     Examples
     --------
@@ -63,19 +63,8 @@ def ran_with(notebook: str | os.PathLike[str]) -> dict[str, object]:
     """
     cells = nbformat.read(notebook, as_version=4).cells
     tagged = {tag: c for c in cells for tag in c.get("metadata", {}).get("tags", [])}
-    cell = tagged.get("injected-parameters") or tagged.get("parameters")
-    if cell is None:
-        return {}
-    values: dict[str, object] = {}
-    for node in ast.parse(cell.source).body:
-        target = node.target if isinstance(node, ast.AnnAssign) else (
-            node.targets[0] if isinstance(node, ast.Assign) else None)
-        if isinstance(target, ast.Name) and node.value is not None:
-            try:
-                values[target.id] = ast.literal_eval(node.value)
-            except ValueError:
-                values[target.id] = ast.unparse(node.value)
-    return values
+    cell = tagged.get(INJECTED) or tagged.get(PARAMETERS)
+    return {} if cell is None else parameter_values(cell.source)
 
 
 def notebook_info(notebook: str | os.PathLike[str]) -> dict[str, str]:
