@@ -10,7 +10,7 @@ module             offers
                    :func:`verify_keyness` (an independent scipy check)
 ``collocations``   :func:`collocations`: the words that keep company with a node word
 ``concordance``    :func:`kwic` (keywords in context), :func:`dispersion`,
-                   :func:`document_spans`
+                   :func:`document_spans`, :func:`rates_by_group` (dispersion at scale)
 ``themes``         the theme dictionary: :func:`load_themes`, :func:`themes_table`
 ``theme_counts``   :func:`theme_matches`, :func:`theme_sentences`, :func:`theme_shares`,
                    :func:`theme_examples`, :func:`share_matrix`
@@ -24,7 +24,7 @@ to its sentences.
 
 from newscorpus.keywords.collocations import MEASURES, collocations
 from newscorpus.keywords.compare import keyness, keyness_by_group, verify_keyness
-from newscorpus.keywords.concordance import dispersion, document_spans, kwic
+from newscorpus.keywords.concordance import dispersion, document_spans, kwic, rates_by_group
 from newscorpus.keywords.counts import frequencies, ngrams, tfidf, top_terms
 from newscorpus.keywords.keyphrases import keyphrases
 from newscorpus.keywords.theme_counts import (
@@ -39,6 +39,7 @@ from newscorpus.keywords.tokens import COLUMNS, label_terms, select_tokens
 
 __all__ = ["COLUMNS", "MEASURES", "Theme", "collocations", "dispersion", "document_spans",
            "frequencies", "keyness", "keyness_by_group", "keyphrases", "kwic", "label_terms",
+           "rates_by_group",
            "load_themes", "ngrams", "select_tokens", "share_matrix", "tfidf", "theme_examples",
            "theme_matches", "theme_sentences", "theme_shares", "themes_table", "top_terms",
            "verify_keyness"]

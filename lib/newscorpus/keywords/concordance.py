@@ -226,3 +226,46 @@ def dispersion(tokens: pd.DataFrame, terms: str | Iterable[str],
         "position": offset - first_word[offset],
         "offset": offset}).astype({"sentence_id": "int64", "position": "int64"})
     return out.sort_values(["offset", "term"], kind="stable").reset_index(drop=True)
+
+
+def rates_by_group(hits: pd.DataFrame, tokens: pd.DataFrame, by: str) -> pd.DataFrame:
+    """Occurrences of each term per 10,000 words of each group: dispersion for a large corpus.
+
+    Parameters
+    ----------
+    hits : DataFrame
+        :func:`dispersion` (``doc_id``, ``term``).
+    tokens : DataFrame
+        The token table with the group column ``by`` (every token counts as a word).
+    by : str
+        The group column.
+
+    Returns
+    -------
+    DataFrame
+        ``by``, ``term``, ``hits``, ``documents`` (with at least one hit), ``words`` and
+        ``per_10k``, one row per group and term (terms without hits included, with 0).
+
+    Examples
+    --------
+    >>> tokens = pd.DataFrame({"doc_id": ["a"] * 4 + ["b"] * 2, "g": ["x"] * 4 + ["y"] * 2})
+    >>> hits = pd.DataFrame({"doc_id": ["a", "a", "b"], "term": ["base", "truce", "base"]})
+    >>> rates_by_group(hits, tokens, "g")
+       g   term  hits  documents  words  per_10k
+    0  x   base     1          1      4   2500.0
+    1  x  truce     1          1      4   2500.0
+    2  y   base     1          1      2   5000.0
+    3  y  truce     0          0      2      0.0
+    """
+    check_table(tokens, ["doc_id", by], "tokens")
+    group_of = tokens.drop_duplicates("doc_id").set_index("doc_id")[by]
+    words = tokens.groupby(by, sort=False).size()
+    found = hits.assign(**{by: hits["doc_id"].map(group_of)})
+    counts = found.groupby([by, "term"], sort=False).agg(hits=("doc_id", "size"),
+                                                         documents=("doc_id", "nunique"))
+    terms = list(dict.fromkeys(hits["term"]))
+    index = pd.MultiIndex.from_product([list(words.index), terms], names=[by, "term"])
+    out = counts.reindex(index, fill_value=0).reset_index()
+    out["words"] = out[by].map(words).astype("int64")
+    out["per_10k"] = (out["hits"] / out["words"] * 10_000).round(2)
+    return out
