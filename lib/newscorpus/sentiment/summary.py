@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from newscorpus.base.errors import ParameterError, Problem
+from newscorpus.base.stats import cluster_bootstrap
 from newscorpus.sentiment.checks import (
     LABELS,
     _by_list,
@@ -115,7 +116,7 @@ def _bootstrap_ci(values: np.ndarray, rng: np.random.Generator, n_boot: int,
 
 def summarize(scored: pd.DataFrame, by: str | Sequence[str] | None = None, *,
               negative: float = -0.05, positive: float = 0.05, n_boot: int = 2000,
-              seed: int = 0, level: float = 0.95) -> pd.DataFrame:
+              seed: int = 0, level: float = 0.95, cluster: str | None = None) -> pd.DataFrame:
     """Mean compound per group with a bootstrap interval, and the shares of each label.
 
     Parameters
@@ -133,16 +134,20 @@ def summarize(scored: pd.DataFrame, by: str | Sequence[str] | None = None, *,
         intervals (groups are resampled in the order of the output rows).
     level : float
         Coverage of the interval, between 0 and 1.
+    cluster : str, optional
+        A column naming the unit of sampling, usually ``"doc_id"``: the interval then
+        resamples whole documents (:func:`newscorpus.base.stats.cluster_bootstrap`), and a
+        group of fewer than :data:`~newscorpus.base.stats.MIN_CLUSTERS` documents gets none.
+        Without it, the units (sentences) are resampled as if independent, which they are not
+        across documents: use that only within one document.
 
     Returns
     -------
     DataFrame
-        The ``by`` columns (groups sorted), then ``n, mean_compound, ci_low, ci_high,
-        share_negative, share_neutral, share_positive``. ``ci_low``/``ci_high`` is the
-        percentile bootstrap interval of the mean (units resampled with replacement within the
-        group); it is NaN for a group of one. The units are treated as independent: sentences
-        of one article are not, so the interval is too narrow when few articles contribute
-        many sentences.
+        The ``by`` columns (groups sorted), then ``n`` (units), ``documents`` (with
+        ``cluster``), ``mean_compound, ci_low, ci_high, share_negative, share_neutral,
+        share_positive``. ``ci_low``/``ci_high`` is the percentile bootstrap interval of the
+        mean; it is NaN for a group of one unit, or too few documents.
 
     Raises
     ------
@@ -178,11 +183,24 @@ def summarize(scored: pd.DataFrame, by: str | Sequence[str] | None = None, *,
     order = np.argsort(codes, kind="stable")
     bounds = np.searchsorted(codes[order], np.arange(len(counts) + 1))
     rng = np.random.default_rng(seed)
-    intervals = [_bootstrap_ci(values[order[a:b]], rng, n_boot, level)
-                 for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    if cluster is None:
+        intervals = [_bootstrap_ci(values[order[a:b]], rng, n_boot, level)
+                     for a, b in zip(bounds[:-1], bounds[1:], strict=True)]
+    else:
+        _check_columns(scored, [cluster], "scored")
+        docs = scored[cluster].to_numpy()
+        intervals, clusters = [], []
+        for k, (a, b) in enumerate(zip(bounds[:-1], bounds[1:], strict=True)):
+            part = pd.DataFrame({"d": docs[order[a:b]], "v": values[order[a:b]]})
+            per_doc = part.groupby("d", sort=False)["v"].agg(["sum", "size"])
+            clusters.append(len(per_doc))
+            intervals.append(cluster_bootstrap(per_doc["sum"], per_doc["size"], n_boot=n_boot,
+                                               seed=seed + k, level=level))
     n = counts["n"].to_numpy()
     out = counts[by].copy()
     out["n"] = n
+    if cluster is not None:
+        out["documents"] = clusters
     out["mean_compound"] = counts["sum_compound"].to_numpy() / n
     out["ci_low"] = [low for low, _ in intervals]
     out["ci_high"] = [high for _, high in intervals]
