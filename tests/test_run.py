@@ -192,3 +192,20 @@ def test_a_second_run_on_the_same_output_is_refused_naming_the_first(tmp_path):
     runs = run.run_all(params, notebooks_dir=nbs, out=tmp_path / "out", progress=False,
                        log=lambda *a, **k: None)  # the first run has finished
     assert [r.output.name for r in runs] == ["00-a.ipynb"]
+
+
+def test_a_bad_value_is_refused_before_anything_runs_naming_the_yaml_parameter(tmp_path):
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    _notebook(nbs / "00-a.ipynb", "print(top_n)")
+    nb = nbformat.read(nbs / "00-a.ipynb", as_version=4)
+    nb.cells[1].source = "top_n: int = 12\nngram_range: list = [1, 2]"
+    nbformat.write(nb, nbs / "00-a.ipynb")
+    params = tmp_path / "p.yaml"
+    params.write_text("top_n: 0\nngram_range: [3, 1]\n")
+    with pytest.raises(ParameterError) as info:
+        run.run_all(params, notebooks_dir=nbs, out=tmp_path / "out")
+    message = str(info.value)
+    assert "field 'top_n': expected at least 1" in message
+    assert "field 'ngram_range': expected [shortest, longest]" in message
+    assert not (tmp_path / "out" / "notebooks").exists()

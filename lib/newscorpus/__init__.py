@@ -21,6 +21,7 @@ in this list and on :mod:`newscorpus.base`:
                             the manifest and the HTML site
 :mod:`newscorpus.run`       executes the notebooks with papermill (``newscorpus run``)
 :mod:`newscorpus.guards`    what keeps a run safe: its own scratch, a lock, hands off the corpus
+:mod:`newscorpus.parameters` every notebook parameter checked by the name the reader wrote
 :mod:`newscorpus.cli`       the ``newscorpus`` command
 ==========================  =====================================================================
 """

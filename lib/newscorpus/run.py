@@ -26,6 +26,7 @@ from newscorpus.base.notebooks import store_form
 from newscorpus.base.outputs import atomic_path
 from newscorpus.base.paths import display, project_root, resolve
 from newscorpus.guards import OutputLock, check_outputs, kernel_environment
+from newscorpus.parameters import check_parameters
 
 __all__ = ["KERNEL_NAME", "NotebookRun", "RunError", "RunInterrupted", "execute_notebook",
            "find_notebooks", "load_params", "notebook_parameters", "run_all"]
@@ -208,6 +209,7 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
     mistyped = _type_problems(params, declared, display(resolve(params_file)))
     if mistyped:
         raise ParameterError(mistyped)
+    check_parameters(params, where=display(resolve(params_file)))
     if corpus is not None:
         params["corpus_dir"] = str(resolve(corpus))
     out_dir = None if out is None else resolve(out)
