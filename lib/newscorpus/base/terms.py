@@ -147,12 +147,12 @@ class TermMatcher:
     # --- regular expressions ------------------------------------------------------------------
 
     def _pattern(self, index: int) -> str:
+        """The body of one term's regular expression; the boundaries are shared (_regexes)."""
         words = self._words[index]
         if self.compare != "words":
             forms = [(w if wild or self.compare == "as_is" else stem(w.lower()), wild)
                      for w, wild in words]
-            body = " ".join(re.escape(f) + (r"\S*" if wild else "") for f, wild in forms)
-            return rf"(?<!\S){body}(?!\S)"
+            return " ".join(re.escape(f) + (r"\S*" if wild else "") for f, wild in forms)
         pieces = []
         for word, wild in words:
             piece = "".join(f"[{_APOSTROPHES}]" if c in _APOSTROPHES else re.escape(c)
@@ -162,8 +162,32 @@ class TermMatcher:
             pieces.append(piece + (r"[^\W_]*" if wild else ""))
         body = _BETWEEN.join(pieces)
         term = (self.terms + self.exclude)[index]
-        body = body if in_capitals(term) else f"(?i:{body})"
-        return f"{_NOT_BEFORE}{body}{_POSSESSIVE}{_NOT_AFTER}"
+        return body if in_capitals(term) else f"(?i:{body})"
+
+    def _compile(self, order: list[int]) -> re.Pattern:
+        """One regular expression for the terms ``order``, in order of preference.
+
+        The boundaries stand once, outside the alternation, and the terms are grouped by their
+        first letter behind a one-character lookahead, so at each position only the terms that
+        can start there are tried: many times faster than an alternation of whole patterns.
+        Each term keeps a group of its own; group ``i + 1`` is ``order[i]``.
+        """
+        by_first: dict[str, list[tuple[int, str]]] = {}
+        for group, k in enumerate(order, 1):
+            first = self._words[k][0][0][0]
+            key = first if self.compare != "words" else first.casefold()
+            by_first.setdefault(key, []).append((group, f"({self._pattern(k)})"))
+        alternatives = []
+        for key, entries in by_first.items():
+            chars = sorted({key, key.upper(), key.lower()} if self.compare == "words" else {key})
+            chars = [c for c in chars if len(c) == 1]
+            inner = "|".join(body for _, body in entries)
+            alternatives.append(f"(?=[{''.join(map(re.escape, chars))}])(?:{inner})")
+        # Groups must be numbered in order of preference: renumber by building in that order.
+        body = "|".join(alternatives)
+        if self.compare != "words":
+            return re.compile(rf"(?<!\S)(?:{body})(?!\S)")
+        return re.compile(f"{_NOT_BEFORE}(?:{body}){_POSSESSIVE}{_NOT_AFTER}")
 
     def _order(self, indices: Iterable[int]) -> list[int]:
         return sorted(indices, key=lambda k: (-len(self._words[k]), k))
@@ -182,8 +206,18 @@ class TermMatcher:
         out: dict[str, tuple[re.Pattern, list[int]] | None] = {}
         for name, indices in groups.items():
             order = self._order(indices)
-            out[name] = (re.compile("|".join(f"({self._pattern(k)})" for k in order)), order
-                         ) if order else None
+            if not order:
+                out[name] = None
+                continue
+            # Group numbers follow the order the alternatives are written in, first letter by
+            # first letter; record which term each group is.
+            by_first: dict[str, list[int]] = {}
+            for k in order:
+                first = self._words[k][0][0][0]
+                by_first.setdefault(first if self.compare != "words" else first.casefold(),
+                                    []).append(k)
+            written = [k for ks in by_first.values() for k in ks]
+            out[name] = (self._compile(written), written)
         return out
 
     # --- finding --------------------------------------------------------------------------------
