@@ -73,7 +73,7 @@ def test_compound_follows_vaders_rules_worked_by_hand_from_the_lexicon():
         "The plan is good but the execution is horrible",    # before but x0.5, after x1.5
         "The talks failed!",                                 # one ! adds 0.292 to the size
         "good and horrible",                                 # valences add up
-    ])["compound"].tolist()
+    ], "vader")["compound"].tolist()
     assert compound == [
         normalise(-0.74 * lex["good"]),
         normalise(-0.74 * lex["success"]),
@@ -84,7 +84,7 @@ def test_compound_follows_vaders_rules_worked_by_hand_from_the_lexicon():
 
 
 def test_vader_shares_sum_to_one_and_compound_stays_in_range():
-    scores = sentiment.score_texts(NEWS)
+    scores = sentiment.score_texts(NEWS, "vader")
     assert list(scores.columns) == ["neg", "neu", "pos", "compound"]
     assert np.allclose(scores[["neg", "neu", "pos"]].sum(axis=1), 1, atol=0.002)
     assert scores["compound"].between(-1, 1).all()
@@ -103,15 +103,15 @@ def test_textblob_scores_are_patternanalyzers_polarity_and_subjectivity():
 
 def test_scores_keep_a_series_index_and_input_order():
     texts = pd.Series(["Moscow denied it.", "A wonderful success."], index=[10, 3])
-    scores = sentiment.score_texts(texts)
+    scores = sentiment.score_texts(texts, "vader")
     assert scores.index.tolist() == [10, 3]
     assert scores["compound"].tolist() == sentiment.score_texts(
-        ["Moscow denied it.", "A wonderful success."])["compound"].tolist()
+        ["Moscow denied it.", "A wonderful success."], "vader")["compound"].tolist()
     assert scores.loc[3, "compound"] > 0
 
 
 def test_no_texts_give_an_empty_table_with_the_columns():
-    assert list(sentiment.score_texts([]).columns) == ["neg", "neu", "pos", "compound"]
+    assert list(sentiment.score_texts([], "vader").columns) == ["neg", "neu", "pos", "compound"]
     assert len(sentiment.score_texts([], "textblob")) == 0
 
 
@@ -124,7 +124,7 @@ def test_a_process_pool_gives_the_same_scores_as_one_process(sentences, method):
 
 @pytest.mark.parametrize(("kwargs", "expected"), [
     ({"method": "bert"}, "parameter 'method': unknown sentiment method 'bert'. Fix: use one of "
-                         "'vader', 'textblob'"),
+                         "'news', 'vader', 'pattern'"),
     ({"processes": 0}, "parameter 'processes'"),
     ({"chunk_size": 0}, "parameter 'chunk_size'"),
 ])
@@ -173,14 +173,14 @@ def test_bad_thresholds_are_refused_naming_the_parameters(negative, positive):
 
 
 def test_sentence_scores_are_the_scores_of_the_texts(sentences):
-    scored = sentiment.score_sentences(sentences)
+    scored = sentiment.score_sentences(sentences, "vader")
     assert list(scored.columns) == [*sentences.columns, "neg", "neu", "pos", "compound"]
-    expected = sentiment.score_texts(sentences["text"].tolist())["compound"].to_numpy()
+    expected = sentiment.score_texts(sentences["text"].tolist(), "vader")["compound"].to_numpy()
     assert (scored["compound"].to_numpy() == expected).all()
 
 
 def test_paragraph_units_join_their_sentences_with_a_space(sentences):
-    scored = sentiment.score_sentences(sentences, unit="paragraph")
+    scored = sentiment.score_sentences(sentences, "vader", unit="paragraph")
     assert len(scored) == len(sentences.groupby(["doc_id", "paragraph"]))
     assert list(scored.columns[:7]) == ["doc_id", "paragraph", "role", "text", "start", "end",
                                         "n_sentences"]
@@ -191,7 +191,7 @@ def test_paragraph_units_join_their_sentences_with_a_space(sentences):
         assert (row.start, row.end, row.role) == (part["start"].iloc[0], part["end"].iloc[-1],
                                                   part["role"].iloc[0])
         assert row.n_sentences == len(part)
-        assert row.compound == sentiment.score_texts([row.text])["compound"].iloc[0]
+        assert row.compound == sentiment.score_texts([row.text], "vader")["compound"].iloc[0]
     assert scored["n_sentences"].sum() == len(sentences)
 
 
@@ -235,7 +235,7 @@ def test_summary_means_and_shares_match_a_hand_count():
 
 
 def test_bootstrap_is_deterministic_and_its_interval_holds_the_mean(sentences):
-    scored = sentiment.score_sentences(sentences)
+    scored = sentiment.score_sentences(sentences, "vader")
     first = sentiment.summarize(scored, "doc_id", seed=1)
     pd.testing.assert_frame_equal(first, sentiment.summarize(scored, "doc_id", seed=1))
     assert not first.equals(sentiment.summarize(scored, "doc_id", seed=2))
@@ -254,7 +254,7 @@ def test_bootstrap_interval_agrees_with_the_normal_interval_on_a_large_sample():
 
 
 def test_tallies_of_chunks_add_up_to_the_summary_of_the_whole(sentences):
-    scored = sentiment.score_sentences(sentences)
+    scored = sentiment.score_sentences(sentences, "vader")
     parts = [sentiment.tally(scored.iloc[i:i + 100], "role") for i in range(0, len(scored), 100)]
     combined = sentiment.combine_tallies(parts)
     pd.testing.assert_frame_equal(combined, sentiment.tally(scored, "role"),
@@ -313,7 +313,7 @@ def test_validation_refuses_inputs_of_different_lengths():
 def test_validation_on_nyt_editorials_reproduces_the_published_figures():
     # Hutto & Gilbert (2014), Table 4, all 5,190 snippets: r = 0.492, F1 = 0.55. This is half
     # of them, so the figures agree within sampling error (the r interval is about +-0.03).
-    result = sentiment.validate_method(NYT)
+    result = sentiment.validate_method(NYT, "vader")
     assert result["n"] == 2633
     assert abs(result["pearson_r"] - 0.492) < 0.05
     assert result["r_ci_low"] < 0.492 < result["r_ci_high"]
@@ -321,7 +321,7 @@ def test_validation_on_nyt_editorials_reproduces_the_published_figures():
 
 
 def test_validation_on_tweets_reproduces_the_published_figures():
-    result = sentiment.validate_method(TWEETS)
+    result = sentiment.validate_method(TWEETS, "vader")
     assert result["n"] == 4200
     assert abs(result["pearson_r"] - 0.881) < 0.02     # published r = 0.881
     assert abs(result["f1_weighted"] - 0.96) < 0.02    # published F1 = 0.96
@@ -415,7 +415,8 @@ def test_a_bad_seed_is_named_before_the_bootstrap_runs(seed):
 
 
 def test_validation_files_are_the_tsv_files_of_the_folder(tmp_path):
-    assert sentiment.validation_files(HUTTO) == [NYT, TWEETS]
+    assert sentiment.validation_files(HUTTO) == [HUTTO / "amazon_review_snippets.tsv",
+                                                 HUTTO / "movie_review_snippets.tsv", NYT, TWEETS]
     with pytest.raises(ParameterError, match="parameter 'validation_dir': the folder .* does "
                                              "not exist"):
         sentiment.validation_files(tmp_path / "none")

@@ -4,7 +4,9 @@
 module            offers
 ================  ==================================================================================
 ``scorers``       :func:`score_texts`, :func:`score_sentences`, :func:`label`,
-                  :func:`describe_methods`: VADER and Pattern, offline
+                  :func:`describe_methods`: the news scorer, VADER and Pattern, offline
+``news_tone``     the news scorer (method ``news``): fitted on rated news sentences when first
+                  used, cross-validated, deterministic
 ``saturation``    :func:`saturation_by_document`: why documents are never scored whole
 ``summary``       :func:`tally`, :func:`combine_tallies`, :func:`summarize` (bootstrap
                   intervals), :func:`agreement`
@@ -30,7 +32,7 @@ from newscorpus.sentiment.actor_tables import (
     mentions,
 )
 from newscorpus.sentiment.actors import Actor, Actors, load_actors
-from newscorpus.sentiment.checks import LABELS, METHODS, SCORE_COLUMNS, UNIT_KEYS
+from newscorpus.sentiment.checks import LABELS, METHODS, SCORE_COLUMNS, THRESHOLDS, UNIT_KEYS
 from newscorpus.sentiment.published import compare_published, published_figures
 from newscorpus.sentiment.saturation import cumulative_compound, saturation_by_document
 from newscorpus.sentiment.scorers import (
@@ -49,7 +51,8 @@ from newscorpus.sentiment.validation import (
     validation_table,
 )
 
-__all__ = ["LABELS", "MENTION_COLUMNS", "METHODS", "SCORE_COLUMNS", "UNIT_KEYS", "Actor", "Actors",
+__all__ = ["LABELS", "MENTION_COLUMNS", "METHODS", "SCORE_COLUMNS", "THRESHOLDS", "UNIT_KEYS",
+           "Actor", "Actors",
            "actor_sentences", "actor_tone", "agreement", "co_mention_shares", "co_mentions",
            "combine_tallies", "compare_published", "cumulative_compound", "describe_methods",
            "label", "load_actors", "load_ratings", "mention_counts", "mention_matrix",

@@ -297,7 +297,7 @@ def actor_tone(scored: pd.DataFrame, pairs: pd.DataFrame, by: str | Sequence[str
     >>> table = pd.DataFrame({"doc_id": ["a", "a", "a"], "sentence_id": [1, 2, 3],
     ...                       "text": ["Moscow welcomed the truce.", "Russian jets killed 20.",
     ...                                "Ankara replied."]})
-    >>> scored = score_sentences(table)
+    >>> scored = score_sentences(table, "vader")
     >>> tone = actor_tone(scored, actor_sentences(mentions(table)), baseline="all", n_boot=0)
     >>> tone[["actor", "n", "mean_compound", "share_negative", "share_positive"]]
         actor  n  mean_compound  share_negative  share_positive

@@ -12,8 +12,21 @@ import pandas as pd
 from newscorpus.base.errors import ParameterError, Problem
 
 #: The scoring methods; the first is the default.
-METHODS: tuple[str, ...] = ("vader", "textblob")
+METHODS: tuple[str, ...] = ("news", "vader", "pattern")
 
+#: Other names accepted for a method.
+ALIASES: dict[str, str] = {"textblob": "pattern"}
+
+#: Each method's label thresholds on ``compound`` (negative at or below, positive at or above):
+#: VADER's documented ones, and for ``news`` those chosen on the development half of the
+#: rated NYT snippets (:data:`newscorpus.sentiment.news_tone.THRESHOLDS`, divided by 4).
+THRESHOLDS: dict[str, tuple[float, float]] = {"news": (-0.0225, -0.02), "vader": (-0.05, 0.05),
+                                              "pattern": (-0.05, 0.05)}
+
+
+#: The human classes on the rating scale (Hutto & Gilbert 2014): a mean rating at or below
+#: -0.05 is negative, at or above 0.05 positive.
+HUMAN_THRESHOLDS: tuple[float, float] = (-0.05, 0.05)
 
 #: The three labels, in the order used in every table.
 LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
@@ -21,8 +34,9 @@ LABELS: tuple[str, ...] = ("negative", "neutral", "positive")
 
 #: The columns :func:`score_texts` returns for each method.
 SCORE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "news": ("neg", "neu", "pos", "compound", "rating"),
     "vader": ("neg", "neu", "pos", "compound"),
-    "textblob": ("neg", "neu", "pos", "compound", "subjectivity"),
+    "pattern": ("neg", "neu", "pos", "compound", "subjectivity"),
 }
 
 
@@ -32,6 +46,7 @@ UNIT_KEYS: dict[str, tuple[str, ...]] = {"sentence": ("doc_id", "sentence_id"),
 
 
 def _check_method(method: str, parameter: str = "method") -> str:
+    method = ALIASES.get(method, method)
     if method not in METHODS:
         raise ParameterError(Problem(
             f"parameter '{parameter}'", f"unknown sentiment method {method!r}",

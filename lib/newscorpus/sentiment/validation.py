@@ -13,7 +13,14 @@ import pandas as pd
 
 from newscorpus.base.errors import NewsCorpusError, ParameterError, Problem
 from newscorpus.base.paths import display, resolve
-from newscorpus.sentiment.checks import LABELS, METHODS, _check_columns, _check_thresholds, _paired
+from newscorpus.sentiment.checks import (
+    HUMAN_THRESHOLDS,
+    LABELS,
+    METHODS,
+    _check_columns,
+    _check_thresholds,
+    _paired,
+)
 from newscorpus.sentiment.scorers import label, score_texts
 
 #: The columns of a human-ratings file (:func:`load_ratings`).
@@ -36,8 +43,9 @@ def validation_files(folder: str | os.PathLike[str], *,
 
     Examples
     --------
-    >>> [p.name for p in validation_files("validation/hutto2014")]
-    ['nyt_editorial_snippets_dev.tsv', 'tweets.tsv']
+    >>> [p.name for p in validation_files("validation/hutto2014")]  # doctest: +NORMALIZE_WHITESPACE
+    ['amazon_review_snippets.tsv', 'movie_review_snippets.tsv',
+     'nyt_editorial_snippets_dev.tsv', 'tweets.tsv']
     >>> validation_files("validation/none")
     Traceback (most recent call last):
     ...
@@ -167,13 +175,15 @@ def _f1_scores(truth: np.ndarray, predicted: np.ndarray) -> dict[str, float]:
 
 
 def validate(compound, rating, *, negative: float = -0.05, positive: float = 0.05,
-             level: float = 0.95) -> dict[str, float]:
+             level: float = 0.95, human: tuple[float, float] = HUMAN_THRESHOLDS
+             ) -> dict[str, float]:
     """Compare method scores with human ratings of the same texts.
 
-    The correlation uses the raw numbers. For the labels, the human mean rating is cut with
-    the *same* thresholds as the scores (``rating >= positive`` positive, ``<= negative``
-    negative): on Hutto's -4..+4 scale that makes few texts neutral, and it is what reproduces
-    the paper's F1 (support-weighted F1: 0.55 on NYT editorials, 0.96 on tweets).
+    The correlations use the raw numbers. For the labels, the scores are cut with the method's
+    thresholds and the human mean rating with ``human`` (the paper's ±0.05: ``rating >= 0.05``
+    positive, ``<= -0.05`` negative). On Hutto's -4..+4 scale that makes few texts neutral, and
+    it is what reproduces the paper's F1 (support-weighted F1: 0.55 on NYT editorials, 0.96 on
+    tweets).
 
     Parameters
     ----------
@@ -182,15 +192,18 @@ def validate(compound, rating, *, negative: float = -0.05, positive: float = 0.0
     rating : array-like
         Human mean ratings of the same texts, in the same order.
     negative, positive : float
-        Label thresholds (see :func:`label`).
+        Label thresholds of the scores (see :func:`label`).
     level : float
         Coverage of the correlation's confidence interval.
+    human : (float, float)
+        Thresholds of the human classes on the rating scale.
 
     Returns
     -------
     dict
         ``n``; ``pearson_r`` with ``r_ci_low``, ``r_ci_high`` (Fisher z interval:
         tanh(atanh r ± z / sqrt(n - 3)); NaN with fewer than 4 texts or a constant input);
+        ``spearman_r`` (the rank correlation);
         ``f1_macro`` (mean of the per-label F1 over the labels that occur), ``f1_weighted``,
         ``precision_weighted``, ``recall_weighted`` (weighted by the human label counts, as
         scikit-learn's ``average="weighted"``) and ``accuracy``.
@@ -199,61 +212,82 @@ def validate(compound, rating, *, negative: float = -0.05, positive: float = 0.0
     --------
     >>> result = validate([0.5, -0.5, 0.0, 0.7, -0.1], [2.0, -1.0, 0.5, 1.0, -2.0])
     >>> {k: round(v, 3) for k, v in result.items()}  # doctest: +NORMALIZE_WHITESPACE
-    {'n': 5, 'pearson_r': 0.761, 'r_ci_low': -0.37, 'r_ci_high': 0.983, 'f1_macro': 0.6,
-     'f1_weighted': 0.88, 'precision_weighted': 1.0, 'recall_weighted': 0.8, 'accuracy': 0.8}
+    {'n': 5, 'pearson_r': 0.761, 'r_ci_low': -0.37, 'r_ci_high': 0.983, 'spearman_r': 0.8,
+     'f1_macro': 0.6, 'f1_weighted': 0.88, 'precision_weighted': 1.0, 'recall_weighted': 0.8,
+     'accuracy': 0.8}
     """
     _check_thresholds(negative, positive)
     scores, truth = _paired(compound, rating, ("compound", "rating"), ("scores", "ratings"),
                             "pass one score and one rating per text")
     n = len(scores)
-    r = low = high = math.nan
+    r = low = high = rho = math.nan
     if n > 1 and scores.std() > 0 and truth.std() > 0:
         r = float(np.clip(np.corrcoef(scores, truth)[0, 1], -1.0, 1.0))
+        ranks = [pd.Series(x).rank().to_numpy() for x in (scores, truth)]
+        rho = float(np.clip(np.corrcoef(*ranks)[0, 1], -1.0, 1.0))
         if n > 3 and abs(r) < 1:
             z = statistics.NormalDist().inv_cdf(1 - (1 - level) / 2) / math.sqrt(n - 3)
             low, high = math.tanh(math.atanh(r) - z), math.tanh(math.atanh(r) + z)
         elif n > 3:
             low = high = r
-    return {"n": n, "pearson_r": r, "r_ci_low": low, "r_ci_high": high,
-            **_f1_scores(label(truth, negative, positive), label(scores, negative, positive))}
+    return {"n": n, "pearson_r": r, "r_ci_low": low, "r_ci_high": high, "spearman_r": rho,
+            **_f1_scores(label(truth, *human), label(scores, negative, positive))}
 
 
-def validate_method(ratings: pd.DataFrame | str | os.PathLike[str], method: str = "vader", *,
-                    negative: float = -0.05, positive: float = 0.05,
+def validate_method(ratings: pd.DataFrame | str | os.PathLike[str], method: str = "news", *,
+                    negative: float | None = None, positive: float | None = None,
                     processes: int | None = 1) -> dict[str, float]:
     """Score the texts of a ratings file (or table) with ``method`` and :func:`validate` them.
+
+    ``negative`` and ``positive`` default to the method's own thresholds
+    (:data:`~newscorpus.sentiment.checks.THRESHOLDS`). The ``news`` scorer is fitted on the
+    development half of the NYT snippets; on those texts it is never scored by a model that
+    saw them: their scores are the 10-fold cross-validated ones
+    (:func:`newscorpus.sentiment.news_tone.out_of_fold`), and ``cross_validated`` says so.
 
     Examples
     --------
     >>> table = pd.DataFrame({"id": ["1", "2", "3", "4"], "mean_rating": [2.1, -1.5, 0.2, 1.0],
     ...                       "text": ["A wonderful day.", "A terrible loss.", "It rained.",
     ...                                "Good news."]})
-    >>> result = validate_method(table)
+    >>> result = validate_method(table, "vader")
     >>> result["method"], result["n"], result["accuracy"]
     ('vader', 4, 0.75)
     """
+    from newscorpus.sentiment.checks import THRESHOLDS, _check_method
+    from newscorpus.sentiment.news_tone import is_training_data, out_of_fold
+
+    method = _check_method(method)
     if not isinstance(ratings, pd.DataFrame):
         ratings = load_ratings(ratings)
     _check_columns(ratings, ("mean_rating", "text"), "ratings")
-    scores = score_texts(ratings["text"], method, processes=processes)["compound"]
-    return {"method": method, **validate(scores.to_numpy(), ratings["mean_rating"].to_numpy(),
-                                          negative=negative, positive=positive)}
+    negative = THRESHOLDS[method][0] if negative is None else negative
+    positive = THRESHOLDS[method][1] if positive is None else positive
+    crossed = method == "news" and is_training_data(ratings)
+    if crossed:
+        scores = out_of_fold()["score"] / 4
+    else:
+        scores = score_texts(ratings["text"], method, processes=processes)["compound"]
+    return {"method": method, "cross_validated": crossed,
+            **validate(scores.to_numpy(), ratings["mean_rating"].to_numpy(),
+                       negative=negative, positive=positive)}
 
 
 def validation_table(paths: Iterable[str | os.PathLike[str]],
-                     methods: Iterable[str] = METHODS, *, negative: float = -0.05,
-                     positive: float = 0.05, processes: int | None = 1) -> pd.DataFrame:
-    """Validate each method on each ratings file; one row per (file, method).
+                     methods: Iterable[str] = METHODS, *, processes: int | None = 1
+                     ) -> pd.DataFrame:
+    """Validate each method on each ratings file, with its own thresholds; one row per pair.
 
     Returns
     -------
     DataFrame
-        Columns ``file`` (the file name), ``method``, then the keys of :func:`validate`.
+        Columns ``file`` (the file name), ``method``, ``cross_validated``, then the keys of
+        :func:`validate`.
     """
     rows = []
     for path in paths:
         ratings = load_ratings(path)
         for method in methods:
-            rows.append({"file": Path(path).name, **validate_method(
-                ratings, method, negative=negative, positive=positive, processes=processes)})
+            rows.append({"file": Path(path).name,
+                         **validate_method(ratings, method, processes=processes)})
     return pd.DataFrame(rows)
