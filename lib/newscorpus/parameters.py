@@ -91,6 +91,14 @@ def _periods(value: object) -> str | None:
     return None
 
 
+def _thresholds(value: object) -> str | None:
+    ok = isinstance(value, list) and (not value or (
+        len(value) == 2 and all(isinstance(v, int | float) and not isinstance(v, bool)
+                                and -1 <= v <= 1 for v in value) and value[0] < value[1]))
+    return None if ok else (f"expected [] (the method's own) or [negative, positive] with "
+                            f"-1 <= negative < positive <= 1, got {value!r}")
+
+
 def _group_by(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return f"expected a column of documents.csv or period, got {value!r}"
@@ -136,6 +144,7 @@ CHECKS: dict[str, Callable[[object], str | None]] = {
     "periods": _periods,
     "method": _choice(_methods),
     "unit": _choice(lambda: ("sentence", "paragraph")),
+    "thresholds": _thresholds,
     "negative_threshold": _number(-1.0, 1.0),
     "positive_threshold": _number(-1.0, 1.0),
     "n_boot": _int(0, 100_000),
@@ -165,9 +174,9 @@ def check_parameters(values: Mapping[str, object], *, where: str = "") -> None:
     >>> check_parameters({"top_n": 0, "ngram_range": [2, 1]}, where="params/mine.yaml")
     Traceback (most recent call last):
     ...
-    newscorpus.base.errors.ParameterError: 2 problems found.
-    params/mine.yaml, field 'top_n': expected at least 1 and at most 200, got 0. Fix: set \
-top_n to a valid value (see params/default.yaml for the default and its meaning).
+    newscorpus.base.errors.ParameterError: params/mine.yaml, field 'top_n': expected at least 1 \
+and at most 200, got 0. Fix: set top_n to a valid value (see params/default.yaml for the \
+default and its meaning).
     params/mine.yaml, field 'ngram_range': expected [shortest, longest] with 1 <= shortest <= \
 longest <= 5, got [2, 1], for example [1, 2] for words and pairs of words. Fix: set ngram_range \
 to a valid value (see params/default.yaml for the default and its meaning).

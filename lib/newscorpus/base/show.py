@@ -19,15 +19,22 @@ __all__ = ["Markdown", "Table", "markdown", "table"]
 class Table:
     """A DataFrame shown without its index, capped at ``max_rows`` rows (see :func:`table`)."""
 
-    def __init__(self, frame: pd.DataFrame, max_rows: int = 20, note: str = ""):
+    def __init__(self, frame: pd.DataFrame, max_rows: int = 20, note: str = "",
+                 max_width: int = 100):
         self.frame, self.max_rows, self.note = frame, int(max_rows), note
+        self.max_width = int(max_width)
 
     def _shown(self) -> tuple[pd.DataFrame, str]:
         more = len(self.frame) - self.max_rows
         note = self.note
         if more > 0:
             note = f"... and {more:,} more rows" + (f" ({note})" if note else "")
-        return self.frame.head(self.max_rows), note
+        shown = self.frame.head(self.max_rows).copy()
+        for column in shown.columns:
+            if shown[column].dtype == object or pd.api.types.is_string_dtype(shown[column]):
+                shown[column] = [v if not isinstance(v, str) or len(v) <= self.max_width
+                                 else v[:self.max_width - 1] + "…" for v in shown[column]]
+        return shown, note
 
     def __repr__(self) -> str:
         shown, note = self._shown()
@@ -40,7 +47,8 @@ class Table:
         return body + (f"<p><em>{html.escape(note)}</em></p>" if note else "")
 
 
-def table(frame: pd.DataFrame, *, max_rows: int = 20, note: str = "") -> Table:
+def table(frame: pd.DataFrame, *, max_rows: int = 20, note: str = "",
+          max_width: int = 100) -> Table:
     """Return ``frame`` ready to show: no index column, at most ``max_rows`` rows.
 
     Parameters
@@ -51,6 +59,8 @@ def table(frame: pd.DataFrame, *, max_rows: int = 20, note: str = "") -> Table:
         Rows shown; the rest are counted under the table.
     note : str
         Where the whole table is (for example its CSV file), said under a cut table.
+    max_width : int
+        Longer texts are cut to this many characters (ending in "…").
 
     Examples
     --------
@@ -61,7 +71,7 @@ def table(frame: pd.DataFrame, *, max_rows: int = 20, note: str = "") -> Table:
     truce  2
     ... and 1 more rows (all in kwic.csv)
     """
-    return Table(frame, max_rows, note)
+    return Table(frame, max_rows, note, max_width)
 
 
 class Markdown:

@@ -259,7 +259,7 @@ def actor_tone(scored: pd.DataFrame, pairs: pd.DataFrame, by: str | Sequence[str
                *, order: Actors | Sequence[str] | None = None, baseline: str | None = None,
                keys: Sequence[str] = _SENTENCE_KEYS, negative: float = -0.05,
                positive: float = 0.05, n_boot: int = 2000, seed: int = 0,
-               level: float = 0.95) -> pd.DataFrame:
+               level: float = 0.95, cluster: str | None = None) -> pd.DataFrame:
     """Tone of the sentences that mention each actor: mean compound with interval, shares.
 
     This is the tone of the coverage around an actor: how positive or negative the words of
@@ -281,8 +281,9 @@ def actor_tone(scored: pd.DataFrame, pairs: pd.DataFrame, by: str | Sequence[str
     baseline : str, optional
         If given, rows for all scored sentences, labelled with this string in the ``actor``
         column, come first: the tone to compare each actor with.
-    keys, negative, positive, n_boot, seed, level
-        See :func:`mentions` and :func:`newscorpus.sentiment.summary.summarize`.
+    keys, negative, positive, n_boot, seed, level, cluster
+        See :func:`mentions` and :func:`newscorpus.sentiment.summary.summarize`; with
+        ``cluster="doc_id"`` the intervals resample documents.
 
     Returns
     -------
@@ -316,14 +317,16 @@ def actor_tone(scored: pd.DataFrame, pairs: pd.DataFrame, by: str | Sequence[str
         raise ParameterError(Problem("parameter 'by'", "'actor' is always a group column",
                                      "leave it out of by"))
     units = pairs[[*keys, "actor"]].drop_duplicates()
-    merged = scored[[*keys, "compound", *by]].merge(units, on=keys, how="inner")
+    extra = [cluster] if cluster and cluster not in keys and cluster not in by else []
+    merged = scored[[*keys, "compound", *by, *extra]].merge(units, on=keys, how="inner")
     if len(units) and len(scored) and not len(merged):
         warnings.warn("no sentence of 'pairs' is in 'scored': check that both come from the "
                       "same sentence table and that their key columns have the same types",
                       stacklevel=2)
     labels = _order(merged["actor"], order)
     merged["actor"] = pd.Categorical(merged["actor"], categories=labels, ordered=True)
-    options = dict(negative=negative, positive=positive, n_boot=n_boot, seed=seed, level=level)
+    options = dict(negative=negative, positive=positive, n_boot=n_boot, seed=seed, level=level,
+                   cluster=cluster)
     tone = summarize(merged, ["actor", *by], **options)
     tone["actor"] = tone["actor"].astype(str)
     if baseline is not None:
