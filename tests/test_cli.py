@@ -151,13 +151,14 @@ def test_sentiment_scores_standard_input_as_score_texts_does():
                             timeout=300)
     assert result.returncode == 0, result.stderr
     table = sentiment_csv(result.stdout)
-    assert list(table.columns) == ["line", "text", "neg", "neu", "pos", "compound"]
+    assert list(table.columns) == ["line", "text", "neg", "neu", "pos", "compound", "rating"]
     assert table["line"].tolist() == [1, 4, 5]  # blank lines skipped, numbers kept
     kept = [line for line in lines if line.strip()]
     assert table["text"].tolist() == kept
-    expected = score_texts(kept)
-    for column in ("neg", "neu", "pos", "compound"):
+    expected = score_texts(kept)  # the news scorer, the default of both
+    for column in ("compound", "rating"):
         assert table[column].tolist() == expected[column].tolist()
+    assert table["neg"].isna().all()
 
 
 def test_sentiment_of_a_file_equals_the_notebooks_sentence_scores(tmp_path):
@@ -168,13 +169,13 @@ def test_sentiment_of_a_file_equals_the_notebooks_sentence_scores(tmp_path):
     sample = sentence_table().iloc[[3, 10, 50, 100, 200]]
     path = tmp_path / "sentences.txt"
     path.write_text("\n".join(sample["text"]) + "\n", encoding="utf-8")
-    for method in ("vader", "textblob"):
+    for method in ("news", "vader", "pattern"):
         result = newscorpus("sentiment", str(path), "--method", method)
         assert result.returncode == 0, result.stderr
         table = sentiment_csv(result.stdout)
         scored = score_sentences(sample, method)
         assert table["compound"].tolist() == scored["compound"].tolist()
-        if method == "textblob":
+        if method == "pattern":
             assert table["subjectivity"].tolist() == scored["subjectivity"].tolist()
             assert table["neg"].isna().all()
 

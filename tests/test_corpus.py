@@ -202,14 +202,15 @@ def test_a_corpus_dir_that_is_not_a_folder_is_one_problem(tmp_path: Path, make, 
 def test_a_valid_corpus_loads_with_every_column_in_order_and_plain_dtypes(tmp_path: Path) -> None:
     corpus = load_corpus(make_corpus(tmp_path, GOOD_METADATA))
     assert list(corpus.columns) == [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, "period", "text", "path",
-                                    "date_start", "date_end", "n_bytes"]
+                                    "date_start", "date_end", "n_bytes", "format"]
     assert isinstance(corpus.index, pd.RangeIndex) and list(corpus.index) == [0, 1]
-    text_columns = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, "period", "text", "path"]
+    text_columns = [*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS, "period", "text", "path",
+                    "format"]
     for column in text_columns:
         assert corpus[column].dtype == pd.StringDtype("python", na_value=float("nan")), column
     assert not corpus[text_columns].isna().any().any()
     assert corpus["date_start"].dtype == corpus["date_end"].dtype == "datetime64[ns]"
-    assert corpus["n_bytes"].dtype == "int64"
+    assert corpus["n_bytes"].dtype == "int64" and corpus["format"].tolist() == ["text", "text"]
     assert corpus["doc_id"].tolist() == ["tass-2016-09-21", "snippets"]
     assert corpus["outlet"].tolist() == ["TASS", "Reuters, AP"]
     assert corpus["author"].tolist() == ["", ""]

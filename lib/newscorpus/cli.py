@@ -2,7 +2,10 @@
 
 ``newscorpus validate DIR``      check a corpus folder; one summary line, or every problem
 ``newscorpus clean FILE...``     print the clean text of each file, exactly as the notebooks
-                                 clean it (``--report``: the removals, as CSV)
+                                 clean it (``--report``: the removals, as CSV); a web page
+                                 (.html, .htm, .gz) is cleaned as its extracted article text
+``newscorpus import TABLE DIR``  write a corpus folder from a CSV, TSV, JSON Lines or Parquet
+                                 table of articles (``--id COL --text COL`` and more)
 ``newscorpus run``               execute the notebooks with papermill (what ``make run`` does)
 ``newscorpus resources``         list the linguistic resources and their versions
 ``newscorpus sentiment FILE``    score each line of a file as one text, as the notebooks score
@@ -57,6 +60,7 @@ def _clean(args: argparse.Namespace) -> int:
     import csv
 
     from newscorpus.clean.pipeline import RULE_NAMES, check_rules, clean_text, select_rules
+    from newscorpus.corpus.decoding import is_html_name
     from newscorpus.corpus.files import read_text
 
     if args.list_rules:
@@ -73,7 +77,14 @@ def _clean(args: argparse.Namespace) -> int:
                                       "name one or more text files, or - for standard input"))
     texts = []
     for name in args.files:  # read every file first, so a bad one stops before any output
-        texts.append((name, sys.stdin.read() if name == "-" else read_text(Path(name))))
+        if name == "-":
+            texts.append((name, sys.stdin.read()))
+        elif is_html_name(name):  # the article text, exactly as load_corpus reads the page
+            from newscorpus.corpus.webpages import article_text
+
+            texts.append((name, article_text(Path(name), where=name)))
+        else:
+            texts.append((name, read_text(Path(name))))
     writer = csv.writer(sys.stdout, lineterminator="\n")
     if args.report:
         writer.writerow(["file", "rule", "family", "start", "end", "text"])
@@ -86,6 +97,18 @@ def _clean(args: argparse.Namespace) -> int:
         if len(texts) > 1:
             print(("\n" if number else "") + f"==> {name} <==")
         print(result.text)
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from newscorpus.corpus.tables import import_table
+
+    result = import_table(args.table, args.out_dir, id=args.id, text=args.text, title=args.title,
+                          date=args.date, outlet=args.outlet, url=args.url, author=args.author,
+                          encoding=args.encoding, date_format=args.date_format,
+                          keep_good=args.keep_good, kind=args.kind)
+    print(result.summary())
+    print(result.report.summary())
     return 0
 
 
@@ -155,27 +178,57 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("clean", help="print the clean text of text files, as the notebooks "
                        "clean it", description="Print the clean text of each FILE (paragraphs "
                        "separated by blank lines; a ==> FILE <== header when there are several)."
-                       " Use - to read standard input.")
-    p.add_argument("files", nargs="*", metavar="FILE", help="UTF-8 text files, or -")
+                       " Use - to read standard input. A web page (.html, .htm, optionally .gz)"
+                       " is read as the article text trafilatura extracts from it, exactly as "
+                       "load_corpus reads it, and that text is cleaned.")
+    p.add_argument("files", nargs="*", metavar="FILE",
+                   help="UTF-8 text files or web pages, or -")
     p.add_argument("--report", action="store_true",
                    help="print the removals as CSV (file, rule, family, start, end, text; "
-                   "offsets are characters into the file) instead of the text")
+                   "offsets are characters into the file, or into the extracted text of a web "
+                   "page) instead of the text")
     p.add_argument("--rules", nargs="+", metavar="RULE", help="run only these rules")
     p.add_argument("--skip", nargs="+", metavar="RULE", help="do not run these rules")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.set_defaults(func=_clean)
 
     p = sub.add_parser(
+        "import", help="write a corpus folder from a table of articles (CSV, TSV, JSON Lines, "
+        "Parquet)", description="Write a corpus folder from TABLE, one article per row: one "
+        "UTF-8 text file per row, holding its text byte for byte, and metadata.csv (with "
+        "source_id and source_row). Nothing is written unless every row passes (see "
+        "--keep-good); OUT_DIR must be new or empty. Otherwise every problem is listed with its "
+        "row, line, id and column, and the exit status is 1.")
+    p.add_argument("table", metavar="TABLE", help="a .csv, .tsv, .jsonl or .ndjson file (each "
+                   "optionally .gz), or a .parquet file")
+    p.add_argument("out_dir", metavar="OUT_DIR", help="a new or empty folder to write")
+    p.add_argument("--id", required=True, metavar="COL", help="the column of ids (an id that is "
+                   "not a file name gets a safe doc_id; the id is kept in source_id)")
+    p.add_argument("--text", required=True, metavar="COL", help="the column of texts")
+    for name in ("title", "date", "outlet", "url", "author"):
+        p.add_argument(f"--{name}", metavar="COL", help=f"the column of {name}s")
+    p.add_argument("--encoding", default="utf-8", help="the encoding of a CSV, TSV or JSON "
+                   "Lines file (default: %(default)s)")
+    p.add_argument("--date-format", metavar="FORMAT", help="a strptime format of the dates, "
+                   "e.g. '%%d/%%m/%%Y' (default: ISO dates and date-times)")
+    p.add_argument("--kind", default="article", help="the kind of every document: article, "
+                   "snippet-aggregate or other (default: %(default)s)")
+    p.add_argument("--keep-good", action="store_true", help="write the good rows and list "
+                   "every problem of the others in OUT_DIR/rejected.csv")
+    p.set_defaults(func=_import)
+
+    p = sub.add_parser(
         "sentiment", help="score each line of a text file, as the notebooks score sentences",
         description="Score each line of FILE as one text and write CSV to standard output: "
-        "line (its number in the input), text, neg, neu, pos, compound (and subjectivity for "
-        "textblob). Blank lines are skipped; the line numbers still count them. The scores are"
-        " those of newscorpus.sentiment.scorers.score_texts, the function the notebooks use.")
+        "line (its number in the input), text, neg, neu, pos, compound, and rating (news) or "
+        "subjectivity (pattern). Blank lines are skipped; the line numbers still count them. "
+        "The scores are those of newscorpus.sentiment.scorers.score_texts, the function the "
+        "notebooks use.")
     p.add_argument("file", metavar="FILE", help="UTF-8 text file, one text per line, or - for "
                    "standard input")
-    p.add_argument("--method", choices=("vader", "textblob"), default="vader",
-                   help="vader (NLTK VADER, the project's method; default) or textblob "
-                   "(Pattern polarity, for comparison)")
+    p.add_argument("--method", choices=("news", "vader", "pattern", "textblob"), default="news",
+                   help="news (fitted on rated news sentences; the default), vader (NLTK "
+                   "VADER) or pattern (Pattern polarity; textblob is the same)")
     p.add_argument("--processes", type=int, default=1, metavar="N",
                    help="worker processes for large files (default: %(default)s)")
     p.set_defaults(func=_sentiment)

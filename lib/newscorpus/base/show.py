@@ -20,7 +20,7 @@ class Table:
     """A DataFrame shown without its index, capped at ``max_rows`` rows (see :func:`table`)."""
 
     def __init__(self, frame: pd.DataFrame, max_rows: int = 20, note: str = "",
-                 max_width: int = 100):
+                 max_width: int = 160):
         self.frame, self.max_rows, self.note = frame, int(max_rows), note
         self.max_width = int(max_width)
 
@@ -48,7 +48,7 @@ class Table:
 
 
 def table(frame: pd.DataFrame, *, max_rows: int = 20, note: str = "",
-          max_width: int = 100) -> Table:
+          max_width: int = 160) -> Table:
     """Return ``frame`` ready to show: no index column, at most ``max_rows`` rows.
 
     Parameters

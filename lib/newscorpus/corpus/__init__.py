@@ -1,23 +1,40 @@
-"""Notebook 00, the corpus: validate and load a folder of texts, describe its documents.
+"""Notebook 00, the corpus: validate and load a folder of texts and web pages, describe them.
 
-==============  ====================================================================================
-module          offers
-==============  ====================================================================================
-``validate``    :func:`validate_corpus` (every problem, never raises), :func:`load_corpus` (one
-                row per document, or one :class:`CorpusError` listing every problem),
-                :func:`exclude_kinds`; the metadata columns
-``files``       :func:`read_text`: one text file, UTF-8, with a clear message for anything else
-``dates``       :func:`parse_published`: a day, month, year or START/END range, as a
-                :class:`DateSpan`
-``describe``    :func:`corpus_summary`, :func:`document_lengths`, :func:`timeline_table`,
-                :func:`timeline_counts`, :func:`assign_periods`
-``groups``      views that fit the corpus: :func:`per_document`, :func:`document_groups`,
-                :func:`group_sizes`, :func:`example_documents`, :func:`group_label`
-``synthetic``   :func:`make_corpus`: a corpus of any size from the project's own texts
-``charts``      the charts of notebook 00 (imported on its own: it loads matplotlib)
-==============  ====================================================================================
+A corpus folder's ``metadata.csv`` lists UTF-8 text files and web pages (``.html``, ``.htm``,
+optionally gzipped); a page is read as the article text trafilatura extracts from it, so for an
+HTML document every character offset later in the pipeline indexes that text, not the HTML.
+
+================  ==================================================================================
+module            offers
+================  ==================================================================================
+``validate``      :func:`validate_corpus` (every problem, never raises), :func:`load_corpus` (one
+                  row per document, or one :class:`CorpusError` listing every problem; web pages
+                  extracted on ``workers``, cached in ``cache_dir``), :func:`exclude_kinds`
+``metadata``      reading ``metadata.csv``: the columns, the header, the rows
+``files``         :func:`read_text`: one text file, UTF-8, with a clear message for anything else
+``dates``         :func:`parse_published`: a day, month, year or START/END range, as a
+                  :class:`DateSpan`
+``webpages``      one web page: :func:`~webpages.extract_html`, :func:`~webpages.read_html` (an
+                  :class:`~webpages.Extraction`: text, metadata, dropped blocks),
+                  :func:`~webpages.article_text` (the text a document holds; imports trafilatura)
+``decoding``      the bytes of a page to text (gzip, byte-order mark, charset, detection)
+``render``        a page's visible text blocks, and those an extracted text leaves out
+``extraction``    the pages of a corpus: extracted once (cache, worker processes), empty metadata
+                  filled (:func:`fill_metadata`), :func:`dropped_table` for the audit
+``tables``        :func:`~tables.import_table`: a CSV, TSV, JSON Lines or Parquet table of
+                  articles to a corpus folder (``newscorpus import``)
+``table_read``    reading such a table into numbered rows, every file fault said
+``table_rows``    checking its rows: ids, texts, dates, addresses; :func:`~table_rows.safe_name`
+``table_dates``   dates in tables (ISO forms, date-times, ``strptime`` formats) to ``published``
+``writing``       :func:`~writing.write_corpus`: a corpus folder written whole or not at all
+``describe``      :func:`corpus_summary`, :func:`document_lengths`, :func:`timeline_table`,
+                  :func:`timeline_counts`, :func:`assign_periods`
+``groups``        views that fit the corpus: :func:`per_document`, :func:`document_groups`,
+                  :func:`group_sizes`, :func:`example_documents`, :func:`group_label`
+``synthetic``     :func:`make_corpus`: a corpus of any size from the project's own texts
+``charts``        the charts of notebook 00 (imported on its own: it loads matplotlib)
+================  ==================================================================================
 """
-
 from newscorpus.corpus.dates import DateSpan, parse_published
 from newscorpus.corpus.describe import (
     assign_periods,
@@ -28,6 +45,7 @@ from newscorpus.corpus.describe import (
     timeline_counts,
     timeline_table,
 )
+from newscorpus.corpus.extraction import dropped_table
 from newscorpus.corpus.files import read_text
 from newscorpus.corpus.groups import (
     document_groups,
@@ -36,6 +54,7 @@ from newscorpus.corpus.groups import (
     group_sizes,
     per_document,
 )
+from newscorpus.corpus.tables import import_table
 from newscorpus.corpus.validate import (
     KINDS,
     METADATA_FILE,
@@ -46,8 +65,7 @@ from newscorpus.corpus.validate import (
 )
 
 __all__ = ["KINDS", "METADATA_FILE", "DateSpan", "ValidationReport", "assign_periods",
-           "corpus_summary",
-           "document_groups", "document_lengths", "example_documents", "exclude_kinds",
-           "group_label", "group_sizes", "load_corpus", "parse_periods", "parse_published",
-           "per_document", "read_text", "text_lengths", "timeline_counts", "timeline_table",
-           "validate_corpus"]
+           "corpus_summary", "document_groups", "document_lengths", "dropped_table",
+           "example_documents", "exclude_kinds", "group_label", "group_sizes", "import_table",
+           "load_corpus", "parse_periods", "parse_published", "per_document", "read_text",
+           "text_lengths", "timeline_counts", "timeline_table", "validate_corpus"]

@@ -1,5 +1,8 @@
-"""Load and validate a corpus folder: UTF-8 text files listed in ``metadata.csv``.
+"""Load and validate a corpus folder: UTF-8 text files and web pages listed in ``metadata.csv``.
 
+A web page (``.html``, ``.htm``, optionally ``.gz``) becomes the article text trafilatura
+extracts from it, and its empty metadata fields are filled from the page
+(:mod:`~newscorpus.corpus.extraction`); the ``format`` column says which documents are pages.
 :func:`validate_corpus` reports every problem it finds and never raises for bad input;
 :func:`load_corpus` raises one :class:`~newscorpus.base.errors.CorpusError` listing them all, or
 returns one row per document. Files are only ever read. The checks come in two kinds so that they
@@ -9,35 +12,41 @@ can run partition by partition: :func:`_check_document` looks at one metadata ro
 
 from __future__ import annotations
 
-import csv
 import difflib
 import hashlib
-import io
 import os
 import re
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 import numpy as np
 import pandas as pd
 
 from newscorpus.base.errors import CorpusError, ParameterError, Problem
-from newscorpus.base.paths import display
+from newscorpus.base.parallel import resolve_workers
 from newscorpus.corpus.dates import PRECISIONS, DateSpan, parse_published
+from newscorpus.corpus.decoding import is_html_name
+from newscorpus.corpus.extraction import Page, extract_pages, fill_metadata
 from newscorpus.corpus.files import _empty, decode_text
+from newscorpus.corpus.metadata import (
+    ADDED_COLUMNS,
+    METADATA_FILE,
+    OPTIONAL_COLUMNS,
+    REQUIRED_COLUMNS,
+    read_metadata,
+)
+from newscorpus.corpus.metadata import (
+    folder_label as _label,
+)
 
 __all__ = ["ADDED_COLUMNS", "KINDS", "METADATA_FILE", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS",
            "STR", "ValidationReport", "exclude_kinds", "load_corpus", "validate_corpus"]
 
-METADATA_FILE = "metadata.csv"
-REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "file")
-OPTIONAL_COLUMNS: tuple[str, ...] = ("outlet", "title", "author", "published", "date_precision",
-                                     "url", "kind", "sha256", "notes")
 KINDS: tuple[str, ...] = ("article", "snippet-aggregate", "other")
-ADDED_COLUMNS: tuple[str, ...] = ("text", "path", "date_start", "date_end", "n_bytes")
 STR = pd.StringDtype("python", na_value=np.nan)  # the dtype of text columns: plain Python str
 
 _SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
@@ -79,14 +88,6 @@ class ValidationReport:
                 f"{count(self.n_characters, 'character')}, {state}{tail}")
 
 
-def _label(corpus_dir: Path) -> str:
-    """Name the folder in messages: as given if relative, else from the project root or by name."""
-    if not corpus_dir.is_absolute():
-        return corpus_dir.as_posix()
-    shown = display(corpus_dir)
-    return corpus_dir.name if os.path.isabs(shown) else shown
-
-
 @dataclass
 class _Checked:
     """One document after its checks: its problems, and what loading it needs."""
@@ -96,6 +97,8 @@ class _Checked:
     path: str = ""
     n_bytes: int = 0
     span: DateSpan | None = None
+    page: Page | None = None  # a web page, to extract
+    extraction: Any = None  # its webpages.Extraction, once extracted
 
 
 def _check_document(row: Mapping[str, str], *, corpus_dir: Path, line: int) -> _Checked:
@@ -148,7 +151,8 @@ def _check_document(row: Mapping[str, str], *, corpus_dir: Path, line: int) -> _
 
 
 def _check_file(name: str, sha: str, *, corpus_dir: Path, line: int, out: _Checked) -> None:
-    """Check that ``name`` is a UTF-8 text file inside the folder, with the expected sha256."""
+    """Check that ``name`` is a UTF-8 text file or a web page inside the folder, with the
+    expected sha256 (a page is extracted later, with the others: :func:`_extract`)."""
     label, path = _label(corpus_dir), corpus_dir / name
     shown = name if os.path.isabs(name) else f"{label}/{name}"
     where = f"{shown} ({METADATA_FILE} line {line})"
@@ -180,6 +184,9 @@ def _check_file(name: str, sha: str, *, corpus_dir: Path, line: int, out: _Check
             add(f"the sha256 does not match: metadata says {sha}, the file has {actual}",
                 "restore the original file; if it changed on purpose, recompute the sha256 with"
                 f" `sha256sum {shown}` and update metadata", "sha256")
+        if is_html_name(name):
+            out.page = Page(out.path, actual, where)
+            return
         text, problem = decode_text(data, where, shown)
         problem = problem or _empty(text, data, where)
         if problem:
@@ -203,89 +210,33 @@ def _check_collection(rows: Sequence[tuple[int, Mapping[str, str]]], *,
                     " of the two rows", column))
             first.setdefault(key, line)
     listed = {os.path.normpath(row["file"]) for _, row in rows}
-    found = sorted(p.relative_to(corpus_dir).as_posix() for p in corpus_dir.rglob("*.txt"))
+    found = sorted(p.relative_to(corpus_dir).as_posix() for p in corpus_dir.rglob("*")
+                   if p.name.endswith(".txt") or is_html_name(p.name))
     warned = [Problem(f"{_label(corpus_dir)}/{name}", f"the file is not listed in {METADATA_FILE},"
                       " so it is not loaded", "add a row for it, or move it out of the folder")
               for name in found if os.path.normpath(name) not in listed]
     return problems, warned
 
 
-def _check_header(header: list[str], where: str) -> tuple[list[Problem], list[Problem]]:
-    """Problems (fatal) and warnings about the column names."""
-    problems, warned, known = [], [], REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-    for name in sorted({c for c in header if header.count(c) > 1 or not c or c in ADDED_COLUMNS}):
-        found = (f"{header.count(name)} columns are named '{name}'" if header.count(name) > 1
-                 else "a column has no name" if not name
-                 else f"the column '{name}' clashes with a column load_corpus adds")
-        problems.append(Problem(where, found, "rename or remove the column"))
-    for name in REQUIRED_COLUMNS:
-        if name not in header:
-            problems.append(Problem(where, f"the required column '{name}' is missing (the header"
-                                    f" has {', '.join(map(repr, header))})",
-                                    f"add a '{name}' column to the header row", name))
-    near = {c.strip().lower(): c for c in header if c not in known}
-    warned = [Problem(where, f"there is no column '{name}' (found '{near[name]}'; names must"
-                      " match exactly)", f"rename the column to '{name}'", name)
-              for name in OPTIONAL_COLUMNS if name in near]
-    return problems, warned
+def _extract(checked: list[_Checked], cache_dir: str | os.PathLike[str] | None,
+             workers: int | None) -> None:
+    """Extract the web pages among the documents: their text, or their problems."""
+    pages = [doc for doc in checked if doc.page is not None]
+    found = extract_pages([doc.page for doc in pages if doc.page], cache_dir=cache_dir,
+                          workers=workers) if pages else []
+    for doc, result in zip(pages, found, strict=True):
+        if isinstance(result, list):
+            doc.problems += result
+        else:
+            doc.extraction, doc.text = result, result.corpus_text
 
 
-def _read_metadata(corpus_dir: Path) -> tuple[list[str], list[tuple[int, dict[str, str]]],
-                                              list[Problem], list[Problem]]:
-    """Parse metadata.csv into its header and (line, row) pairs; the header is [] if unusable."""
-    meta, where = corpus_dir / METADATA_FILE, f"{_label(corpus_dir)}/{METADATA_FILE}"
-    columns = ",".join(REQUIRED_COLUMNS + OPTIONAL_COLUMNS)
-    if not corpus_dir.is_dir():
-        found = "is not a folder" if corpus_dir.exists() else "does not exist"
-        return [], [], [Problem(_label(corpus_dir), f"the corpus folder {found} (looked for"
-                                f" {corpus_dir.resolve()})", "pass the folder that holds"
-                                f" {METADATA_FILE} and the text files")], []
-    if not meta.is_file():
-        optional = ",".join(OPTIONAL_COLUMNS)
-        return [], [], [Problem(where, "the file is missing", "create it with a header row naming"
-                                f" the columns doc_id,file (and any of {optional}), then one row"
-                                " per document")], []
-    try:
-        text, problem = decode_text(meta.read_bytes(), where, where)
-    except OSError as err:
-        text, problem = "", Problem(where, f"the file cannot be read ({err.strerror})",
-                                    "make it readable")
-    if problem or not text.strip():
-        return [], [], [problem or Problem(where, "the file is empty", "write a header row"
-                                           f" ({columns}), then one row per document")], []
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    header, rows, problems, previous, header_line = [], [], [], 0, 1
-    try:
-        for record in reader:
-            line, previous = previous + 1, reader.line_num
-            if record and not header:
-                header, header_line = record, line
-            elif record and len(record) != len(header):
-                fix = ('wrap fields that contain commas in double quotes ("a, b")'
-                       if len(record) > len(header) else "add the missing fields (a,,c)")
-                problems.append(Problem(f"{where} line {line}", f"the row has {len(record)}"
-                                        f" fields but the header has {len(header)}", fix))
-            elif record:
-                rows.append((line, dict(zip(header, record, strict=True))))
-    except csv.Error as err:
-        found = ("a quoted field that starts here is never closed" if "end of data" in str(err)
-                 else f"the CSV cannot be parsed ({err})")
-        problems.append(Problem(f"{where} line {previous + 1}", found, "close the quote; inside"
-                                ' a quoted field, write a quote as two quotes ("")'))
-    if not header:  # the header itself could not be parsed
-        return [], [], problems, []
-    fatal, warned = _check_header(header, f"{where} line {header_line}")
-    if fatal:
-        return [], [], fatal + problems, warned
-    if not rows and not problems:
-        problems.append(Problem(where, "the file lists no documents (it has only a header row)",
-                                "add one row per document"))
-    return header, rows, problems, warned
-
-
-def _scan(corpus_dir: Path) -> tuple[ValidationReport, list[str], list[_Checked], list[dict]]:
-    header, rows, problems, warned = _read_metadata(corpus_dir)
+def _scan(corpus_dir: Path, cache_dir: str | os.PathLike[str] | None = None,
+          workers: int | None = 1) -> tuple[ValidationReport, list[str], list[_Checked],
+                                            list[dict]]:
+    header, rows, problems, warned = read_metadata(corpus_dir)
     checked = [_check_document(row, corpus_dir=corpus_dir, line=line) for line, row in rows]
+    _extract(checked, cache_dir, workers)
     problems += [problem for doc in checked for problem in doc.problems]
     if header:
         more, later = _check_collection(rows, corpus_dir=corpus_dir)
@@ -295,8 +246,13 @@ def _scan(corpus_dir: Path) -> tuple[ValidationReport, list[str], list[_Checked]
     return report, header, checked, [row for _, row in rows]
 
 
-def validate_corpus(corpus_dir: str | os.PathLike[str]) -> ValidationReport:
+def validate_corpus(corpus_dir: str | os.PathLike[str], *,
+                    cache_dir: str | os.PathLike[str] | None = None,
+                    workers: int | None = 1) -> ValidationReport:
     """Check a corpus folder and report every problem found; never raises for bad input.
+
+    Web pages are extracted to check them (a page with no article text is a problem);
+    ``cache_dir`` and ``workers`` are those of :func:`load_corpus`.
 
     Examples
     --------
@@ -312,19 +268,40 @@ def validate_corpus(corpus_dir: str | os.PathLike[str]) -> ValidationReport:
     raw/metadata.csv line 2 (doc_id 'a'), field 'published': the date '2016-02-30' does not exist
     (day is out of range for month). Fix: write it like 2016-09-21, 2016-09, 2016 or 2016-09/2017.
     """
-    return _scan(Path(corpus_dir))[0]
+    resolve_workers(workers)
+    return _scan(Path(corpus_dir), cache_dir, workers)[0]
 
 
-def load_corpus(corpus_dir: str | os.PathLike[str]) -> pd.DataFrame:
+def load_corpus(corpus_dir: str | os.PathLike[str], *,
+                cache_dir: str | os.PathLike[str] | None = None,
+                workers: int | None = 1) -> pd.DataFrame:
     """Validate a corpus folder and return one row per document, in metadata order.
+
+    A web page (``.html``, ``.htm``, optionally ``.gz``) is read as the article text that
+    trafilatura extracts from it (:func:`~newscorpus.corpus.webpages.article_text`), and its
+    empty ``title``, ``published`` (with ``date_precision``), ``author`` and ``outlet`` are
+    filled from the page, as ``notes`` then says (:func:`~newscorpus.corpus.extraction.
+    fill_metadata`). What extraction left out: :func:`~newscorpus.corpus.extraction.
+    dropped_table`.
+
+    Parameters
+    ----------
+    corpus_dir : path
+        The folder holding ``metadata.csv``.
+    cache_dir : path or None
+        A folder in which each page's extraction is kept, by the page's SHA-256 and the
+        trafilatura version, so that the next load does not extract it again; ``None``: none.
+    workers : int or None
+        Worker processes that extract the pages (``None`` or 0: every core).
 
     Returns
     -------
     pandas.DataFrame
         The metadata columns as ``str`` (required, optional, then any others in file order;
         a missing optional column is all ``""``), then ``text``, ``path`` (absolute),
-        ``date_start`` and ``date_end`` (``datetime64[ns]``, ``NaT`` when unknown) and
-        ``n_bytes``. Warnings, such as unlisted files, are issued as one ``UserWarning``.
+        ``date_start`` and ``date_end`` (``datetime64[ns]``, ``NaT`` when unknown),
+        ``n_bytes`` (the size of the file) and ``format`` (``text`` or ``html``). Warnings,
+        such as unlisted files, are issued as one ``UserWarning``.
 
     Raises
     ------
@@ -342,13 +319,19 @@ def load_corpus(corpus_dir: str | os.PathLike[str]) -> pd.DataFrame:
     0      a 2016-09-01 2016-09-30       25
     """
     corpus_dir = Path(corpus_dir)
-    report, header, checked, rows = _scan(corpus_dir)
+    resolve_workers(workers)
+    report, header, checked, rows = _scan(corpus_dir, cache_dir, workers)
     if not report.ok:
         n = len(report.problems)
         raise CorpusError(report.problems, title=f"Cannot load the corpus {_label(corpus_dir)}:"
                           f" {n} problem{'' if n == 1 else 's'} found.")
     if report.warnings:
         warnings.warn("\n".join(map(str, report.warnings)), UserWarning, stacklevel=2)
+    for i, doc in enumerate(checked):
+        if doc.extraction is not None:
+            rows[i], filled = fill_metadata(rows[i], doc.extraction)
+            if "date" in filled:
+                doc.span = parse_published(rows[i]["published"], rows[i]["date_precision"])
     known = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
     columns = [*known, *(c for c in header if c not in known)]
     frame = pd.DataFrame([[row.get(c, "") for c in columns] for row in rows], columns=columns,
@@ -359,6 +342,7 @@ def load_corpus(corpus_dir: str | os.PathLike[str]) -> pd.DataFrame:
         frame[f"date_{side}"] = pd.Series([getattr(doc.span, side) if doc.span else None
                                            for doc in checked], dtype="datetime64[ns]")
     frame["n_bytes"] = pd.Series([doc.n_bytes for doc in checked], dtype="int64")
+    frame["format"] = pd.Series(["html" if doc.page else "text" for doc in checked], dtype=STR)
     return frame
 
 
