@@ -244,6 +244,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.func(args)
     except NewsCorpusError as exc:
+        if type(exc).__name__ == "RunInterrupted":  # Ctrl-C: what was kept, not an error
+            print(exc, file=sys.stderr)
+            return 130
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

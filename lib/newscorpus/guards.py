@@ -11,7 +11,11 @@
   leaves no stale lock behind;
 * :func:`kernel_environment` gives each run a scratch folder of its own and the kernels a fixed
   hash seed, fixed file dates and an IPython folder inside that scratch, with command history
-  off, so kernels write nothing outside the run.
+  off, so kernels write nothing outside the run;
+* :class:`QuietKernelManager` starts each kernel in a session of its own with its standard
+  error discarded: Ctrl-C in the terminal reaches ``newscorpus run`` alone, which stops the
+  kernel and says in one line what it kept, instead of the kernel printing a traceback. (A
+  kernel whose parent dies exits by itself: ipykernel watches its parent process.)
 """
 
 from __future__ import annotations
@@ -21,15 +25,19 @@ import datetime
 import fcntl
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
+from jupyter_client.manager import AsyncKernelManager
+
 from newscorpus.base.errors import ParameterError, Problem
 from newscorpus.base.paths import display
 
-__all__ = ["DETERMINISTIC_ENV", "LOCK_NAME", "OutputLock", "check_outputs", "kernel_environment"]
+__all__ = ["DETERMINISTIC_ENV", "LOCK_NAME", "OutputLock", "QuietKernelManager", "check_outputs",
+           "kernel_environment"]
 
 #: Environment for the kernels: fixed hash seed (stable set order) and file dates.
 DETERMINISTIC_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
@@ -138,9 +146,13 @@ def kernel_environment(scratch_parent: str | os.PathLike[str]) -> Iterator[Path]
     """Yield a scratch folder of this run's own, with the kernels' environment set for it.
 
     The folder (under ``scratch_parent``) is removed afterwards, and the environment restored.
+    Call it while holding the :class:`OutputLock` of the same output folder: the scratch left by
+    a run that was killed there is removed first, since no other run can be using it.
     """
     parent = Path(scratch_parent)
     parent.mkdir(parents=True, exist_ok=True)
+    for stale in parent.glob("run-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     scratch = Path(tempfile.mkdtemp(prefix=f"run-{os.getpid()}-", dir=parent))
     ipython = scratch / "ipython"
     (ipython / "profile_default").mkdir(parents=True)
@@ -160,3 +172,12 @@ def kernel_environment(scratch_parent: str | os.PathLike[str]) -> Iterator[Path]
         shutil.rmtree(scratch, ignore_errors=True)
         with contextlib.suppress(OSError):
             parent.rmdir()  # only when empty: another run may be using it
+
+
+class QuietKernelManager(AsyncKernelManager):
+    """A kernel manager whose kernels run in their own session, with no terminal output."""
+
+    async def _async_launch_kernel(self, kernel_cmd, **kw):
+        kw["independent"] = True  # a new session: the terminal's Ctrl-C stays with the run
+        kw["stdout"] = kw["stderr"] = subprocess.DEVNULL  # no kernel chatter or tracebacks
+        return await super()._async_launch_kernel(kernel_cmd, **kw)

@@ -133,7 +133,8 @@ def execute_notebook(notebook: Path, output: Path, parameters: Mapping[str, obje
         papermill.execute_notebook(
             str(notebook), str(executed), parameters=dict(parameters),
             cwd=str(notebook.parent), kernel_name=kernel, progress_bar=progress,
-            record_timing=False, execution_timeout=timeout, log_output=False)
+            record_timing=False, execution_timeout=timeout, log_output=False,
+            kernel_manager_class="newscorpus.guards.QuietKernelManager")
     except PapermillExecutionError as exc:
         where, kept = f"{display(notebook)} cell {exc.cell_index}", keep()
         if exc.ename in _OWN_ERRORS:  # the message already says what to fix
@@ -246,7 +247,7 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
                 _publish(params, nb_dir if out_dir is None else out_dir / "notebooks",
                          root / "site", log)
     except KeyboardInterrupt:
-        raise RunInterrupted(Problem("newscorpus run", _stopped(current, runs, "interrupted"),
+        raise RunInterrupted(Problem("interrupted", _stopped(current, runs, ""),
                                      "run again to finish; a finished notebook is rewritten "
                                      "byte for byte")) from None
     except OSError as exc:
@@ -262,7 +263,8 @@ def _stopped(current, runs: list[NotebookRun], verb: str) -> str:
     doing = (f"{verb} while {current}" if isinstance(current, str) else
              f"{verb} during {display(current)}, which was not stored" if current else verb)
     kept = ", ".join(r.output.name for r in runs)
-    return f"{doing}; {'stored whole: ' + kept if kept else 'no notebook was stored'}"
+    stored = f"stored whole: {kept}" if kept else "no notebook was stored"
+    return f"{doing.strip()}; {stored}" if doing.strip() else stored
 
 
 #: The type a notebook's ``parameters`` cell declares, and the YAML values it accepts.
