@@ -3,13 +3,16 @@
 :func:`build_site` writes into one folder (``build/site/`` for ``make run``):
 
 ``index.html``
-    The question, the notebooks in reading order with the parameters each ran with, and
-    every figure with its caption, the image embedded and links to its SVG and CSV.
+    The question, a link to the answer (the findings notebook), the notebooks in reading order
+    with the parameters each ran with, and every figure with its caption (the answer's first),
+    the image embedded and links to its SVG and CSV.
 ``NN-slug.html``
     One page per notebook, rendered by nbconvert from the executed notebook (it is never
     re-executed) with the code hidden: prose, tables and figures only.
 ``figures/``
     A copy of the figure files (PNG, SVG, CSV), so that the links work offline.
+
+Every page ends with :func:`stamp`: the date of the run, the project's version and its commit.
 
 Pages load nothing from the network and run no script: the nbconvert template
 (``data/site/page.html.j2``) drops the require.js, MathJax, Mermaid and widget scripts of
@@ -25,20 +28,24 @@ handler).
 from __future__ import annotations
 
 import base64
+import datetime
 import html
 import os
 import shutil
+import subprocess
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 
 from newscorpus.base.outputs import atomic_path
+from newscorpus.base.paths import project_root
 from newscorpus.publish.figure_catalogue import catalogue, figure_files
 from newscorpus.publish.provenance import notebook_info, ran_with
 
-__all__ = ["build_site", "render_notebook"]
+__all__ = ["build_site", "render_notebook", "stamp"]
 
 _STYLE = """
 body { font: 15px/1.5 -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; color: #222;
@@ -67,11 +74,35 @@ def _exporter():
     return exporter
 
 
-def render_notebook(notebook: str | os.PathLike[str]) -> str:
+def stamp(today: datetime.date | None = None) -> str:
+    """The footer of every page: the date of the run, the project's version and its commit.
+
+    Examples
+    --------
+    >>> stamp(datetime.date(2026, 12, 5)).startswith("Made on 2026-12-05 by newscorpus ")
+    True
+    """
+    from newscorpus import __version__
+
+    commit = "unknown commit"
+    try:
+        out = subprocess.run(["git", "-C", str(project_root()), "rev-parse", "--short=12", "HEAD"],
+                             capture_output=True, text=True, timeout=10, check=True)
+        dirty = subprocess.run(["git", "-C", str(project_root()), "status", "--porcelain",
+                                "--untracked-files=no"], capture_output=True, text=True,
+                               timeout=10, check=True).stdout.strip()
+        commit = f"commit {out.stdout.strip()}" + (" with uncommitted changes" if dirty else "")
+    except (OSError, subprocess.SubprocessError):
+        pass
+    day = (today or datetime.date.today()).isoformat()
+    return f"Made on {day} by newscorpus {__version__}, {commit}."
+
+
+def render_notebook(notebook: str | os.PathLike[str], footer: str = "") -> str:
     """Return the HTML page of an executed notebook, code hidden, as nbconvert renders it."""
     nb = nbformat.read(notebook, as_version=4)
     nb.metadata["title"] = notebook_info(notebook)["title"]
-    body, _ = _exporter().from_notebook_node(nb)
+    body, _ = _exporter().from_notebook_node(nb, resources={"newscorpus_footer": footer})
     return body
 
 
@@ -87,7 +118,7 @@ def _parameters_table(params: dict[str, object]) -> str:
     return f"<table><tr><th>parameter</th><th>value</th></tr>{rows}</table>"
 
 
-def _index(notebooks: Sequence[Path], figures: Path) -> str:
+def _index(notebooks: Sequence[Path], figures: Path, footer: str = "") -> str:
     infos = [notebook_info(nb) for nb in notebooks]
     parts = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
@@ -113,6 +144,9 @@ def _index(notebooks: Sequence[Path], figures: Path) -> str:
                      f"{_parameters_table(ran_with(nb))}</details></li>")
     parts.append("</ol>")
     table = catalogue(figures, notebooks)
+    if answer is not None:  # the answer's own figures lead
+        first = table["notebook"] == Path(answer).name
+        table = pd.concat([table[first], table[~first]], ignore_index=True)
     parts.append(f"<h2>The figures ({len(table)})</h2>")
     titles = {info["name"]: info["title"] for info in infos}
     for row in table.itertuples(index=False):
@@ -126,6 +160,8 @@ def _index(notebooks: Sequence[Path], figures: Path) -> str:
             f'alt="{_esc(row.caption or row.figure)}"><figcaption><strong>{_esc(row.figure)}'
             f"</strong>: {_esc(row.caption) or '(no caption)'}<br>"
             f'<span class="muted">{links}{source}</span></figcaption></figure>')
+    if footer:
+        parts.append(f'<footer class="muted"><hr>{_esc(footer)}</footer>')
     parts += ["</body>", "</html>"]
     return "\n".join(parts) + "\n"
 
@@ -142,9 +178,10 @@ def build_site(notebooks: Sequence[str | os.PathLike[str]], figures_dir: str | o
     out.mkdir(parents=True, exist_ok=True)
     notebooks = [Path(nb) for nb in notebooks]
     pages = {nb.with_suffix(".html").name for nb in notebooks}
+    footer = stamp()
     for nb in notebooks:
         with atomic_path(out / nb.with_suffix(".html").name) as tmp:
-            tmp.write_text(render_notebook(nb), encoding="utf-8")
+            tmp.write_text(render_notebook(nb, footer), encoding="utf-8")
     for stale in out.glob("[0-9][0-9]-*.html"):
         if stale.name not in pages:
             stale.unlink()
@@ -156,5 +193,5 @@ def build_site(notebooks: Sequence[str | os.PathLike[str]], figures_dir: str | o
         shutil.copyfile(path, copies / path.name)
     index = out / "index.html"
     with atomic_path(index) as tmp:
-        tmp.write_text(_index(notebooks, Path(figures_dir)), encoding="utf-8")
+        tmp.write_text(_index(notebooks, Path(figures_dir), footer), encoding="utf-8")
     return index
