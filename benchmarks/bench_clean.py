@@ -69,10 +69,13 @@ def mb(texts: list[str]) -> float:
     return sum(len(t.encode()) for t in texts) / 1e6
 
 
-def report(label: str, size_mb: float, seconds: float) -> None:
+def report(label: str, size_mb: float, seconds: float, cpu: float | None = None) -> None:
+    """Print one line: size, wall-clock seconds and MB/s, CPU seconds and MB/s of this process
+    (the same on an idle machine, less affected by other jobs on a busy one), peak memory."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    busy = f" {cpu:7.1f} s CPU {size_mb / cpu:6.2f} MB/s" if cpu else ""
     print(f"{label:<34} {size_mb:8.1f} MB {seconds:8.1f} s {size_mb / seconds:7.2f} MB/s"
-          f"  peak RSS {peak:6.0f} MB", flush=True)
+          f"{busy}  peak RSS {peak:6.0f} MB", flush=True)
 
 
 def main() -> None:
@@ -87,23 +90,25 @@ def main() -> None:
           f"(real body sentences and real furniture from corpus/raw)")
 
     print("\none core, growing prefixes of the corpus (flat MB/s = linear):")
-    done, start, elapsed = 0, 0, 0.0
+    done, start, elapsed, cpu = 0, 0, 0.0, 0.0
     for share in (1 / 8, 1 / 4, 1 / 2, 1):
         stop = int(len(pages) * share)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         _clean_many(pages[start:stop])
         elapsed += time.perf_counter() - t0
+        cpu += time.process_time() - c0
         done, start = stop, stop
-        report(f"  first {share:.0%} of the corpus", mb(pages[:done]), elapsed)
+        report(f"  first {share:.0%} of the corpus", mb(pages[:done]), elapsed, cpu)
 
     print("\none core, one document of growing size (flat MB/s = linear within a document):")
     rng = random.Random(1)
     body, furniture = ingredients()
     for kb in (8, 64, 512, 2048):
         text = page(rng, body, furniture, kb * 1000)
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         clean.clean_text(text)
-        report(f"  one page of {kb:,} KB", mb([text]), time.perf_counter() - t0)
+        report(f"  one page of {kb:,} KB", mb([text]), time.perf_counter() - t0,
+               time.process_time() - c0)
 
     print(f"\n{args.workers} worker processes, the whole corpus, document by document:")
     chunks = [pages[i::args.workers * 8] for i in range(args.workers * 8)]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+import string
 
 from nltk.tokenize.punkt import (
     PunktLanguageVars,
@@ -118,6 +119,57 @@ class _Splitter(PunktSentenceTokenizer):
             decided = self._decided[text] = super().text_contains_sentbreak(text)
         return decided
 
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """``list(self.span_tokenize(text))``: NLTK's steps (``_match_potential_end_contexts``,
+        ``_slices_from_text``, ``_realign_boundaries``) in two loops instead of generators."""
+        slices: list[tuple[int, int]] = []
+        last_break = prev_start = prev_stop = 0
+        previous = None
+        spaces = [c for c in _WHITESPACE if c in text]  # of string.whitespace
+        for match in self._lang_vars._re_period_context.finditer(text):
+            start = match.start()
+            # _get_last_whitespace_index: the last of string.whitespace, 0 if none or first.
+            space = max([text.rfind(c, prev_stop, start) for c in spaces], default=-1)
+            word_start = space + 1 if space > prev_stop else prev_start
+            if previous is not None and prev_stop <= word_start:
+                last_break = self._decide(text, previous, prev_start, prev_stop, slices,
+                                          last_break)
+            previous, prev_start, prev_stop = match, word_start, start
+        if previous is not None:
+            last_break = self._decide(text, previous, prev_start, prev_stop, slices, last_break)
+        slices.append((last_break, len(text.rstrip())))
+        spans = []
+        realign = 0
+        for k, (start, stop) in enumerate(slices):
+            start += realign
+            if k + 1 == len(slices):
+                if text[start:stop]:
+                    spans.append((start, stop))
+                continue
+            next_start, next_stop = slices[k + 1]
+            # As match(text[next_start:next_stop]): the pattern looks behind nothing.
+            match = self._lang_vars.re_boundary_realignment.match(text, next_start, next_stop)
+            if match:
+                spans.append((start, next_start + len(match.group(0).rstrip())))
+                realign = match.end() - next_start
+            else:
+                realign = 0
+                if text[start:stop]:
+                    spans.append((start, stop))
+        return spans
+
+    def _decide(self, text: str, match: re.Match[str], word_start: int, word_stop: int,
+                slices: list[tuple[int, int]], last_break: int) -> int:
+        """Add the sentence that ends at ``match`` if Punkt breaks there; the next one's start."""
+        context = text[word_start:word_stop] + match.group() + match.group("after_tok")
+        if not self.text_contains_sentbreak(context):
+            return last_break
+        slices.append((last_break, match.end()))
+        return match.start("next_tok") if match.group("next_tok") else match.end()
+
+
+_WHITESPACE = string.whitespace
+
 
 @functools.cache
 def _fast_splitter() -> _Splitter:
@@ -126,7 +178,6 @@ def _fast_splitter() -> _Splitter:
 
 # The classes Punkt's patterns use (\S and \W are complements of two of them).
 _CLASSES = (r"\s", r"\d", r"\w", r"[^\W\d]")
-_ODD_ASCII = re.compile(r"[\x1c-\x1f]")  # \s to re, not to regex
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _AGREE: dict[str, bool] = {}
 
@@ -140,8 +191,8 @@ def _same_classes(char: str) -> bool:
 
 def _engines_agree(text: str) -> bool:
     """Whether ``re`` and ``regex`` read every character of ``text`` alike."""
-    if _ODD_ASCII.search(text):
-        return False
+    if "\x1c" in text or "\x1d" in text or "\x1e" in text or "\x1f" in text:
+        return False  # \s to re, not to regex
     if text.isascii():
         return True
     for char in set(_NON_ASCII.findall(text)):
@@ -165,9 +216,12 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     >>> [text[a:b] for a, b in sentence_spans(text)]
     ['Lt. Gen. Sergei Rudskoi spoke.', 'The U.S. Navy did not.']
     """
-    splitter = _fast_splitter() if _engines_agree(text) else sentence_splitter()
+    if _engines_agree(text):
+        found = _fast_splitter().spans(text)
+    else:
+        found = sentence_splitter().span_tokenize(text)
     spans = []
-    for start, end in splitter.span_tokenize(text):
+    for start, end in found:
         while start < end and text[start].isspace():
             start += 1
         while end > start and text[end - 1].isspace():
@@ -177,18 +231,33 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-@functools.lru_cache(maxsize=1024)
 def sentence_count(text: str) -> int:
     """Return the number of sentences of ``text`` (see :func:`sentence_spans`), remembered:
     a text counted twice (its length in the corpus table, then before and after cleaning) is
-    split once.
+    split once. The most recent texts are remembered, up to 16 million characters in all.
 
     Examples
     --------
     >>> sentence_count("Mr. Lavrov met Mr. Kerry on Sept. 9. They agreed.")
     2
     """
-    return len(sentence_spans(text))
+    count = _COUNTED.get(text)
+    if count is None:
+        count = len(sentence_spans(text))
+        global _counted_chars
+        if len(text) <= _MAX_COUNTED_CHARS:
+            while _COUNTED and _counted_chars + len(text) > _MAX_COUNTED_CHARS:
+                oldest = next(iter(_COUNTED))  # the first remembered
+                del _COUNTED[oldest]
+                _counted_chars -= len(oldest)
+            _COUNTED[text] = count
+            _counted_chars += len(text)
+    return count
+
+
+_COUNTED: dict[str, int] = {}
+_counted_chars = 0
+_MAX_COUNTED_CHARS = 16_000_000
 
 
 def split_sentences(text: str) -> list[str]:

@@ -6,7 +6,8 @@ module            offers
 ``normalize``     :func:`normalize`: Unicode normalisation keeping an :class:`OffsetMap` to the raw
 ``textview``      :class:`TextView`: text with its lines and a map back to the raw file
 ``patterns``      what the rules share: :class:`Rule`, phrase lists, byline and date patterns
-``line_rules``    rules on whole lines: captions, prompts, related lists, menus, tags
+``line_rules``    rules on whole lines: captions, related lists, menus, tags
+``prompt_rules``  the prompt rule: newsletter, paywall, donation, share and consent prompts
 ``notes_rules``   rules on notes around the story: disclaimers, bios, other stories' headlines
 ``inline_rules``  rules inside a line: wire codes, citation markers, broken words, gibberish
 ``rules``         :data:`RULES`, every rule in the order cleaning applies them
@@ -14,6 +15,7 @@ module            offers
                   :func:`rules_table`: run the rules and record every removal
 ``segment``       paragraphs, roles, sentences, sentence rules, :func:`token_table`,
                   :func:`select_roles`
+``duplicates``    the sentence rule ``duplicates``: repeated sentences and passages
 ``audit``         tables about a cleaning run: sizes, removals by rule, examples
 ``evaluate``      :func:`score_gold_folder`: cleaning scored against the hand-made gold standard
 ``charts``        the charts of notebook 01 (imported on its own: it loads matplotlib)

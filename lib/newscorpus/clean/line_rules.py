@@ -1,6 +1,7 @@
 """Line rules: whole lines and paragraphs of page furniture.
 
-Captions and credits, prompts, related-article lists, buttons, menus and tag lists.
+Captions and credits, related-article lists, buttons, menus and tag lists (prompts, which share
+the list and tag headings, are in :mod:`newscorpus.clean.prompt_rules`).
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ from newscorpus.clean.patterns import (
     DATE_LINE,
     Span,
     _any,
+    _each_line,
     _is_furniture,
     _is_prose,
+    _Words,
     _words,
     photo_agencies,
 )
@@ -38,6 +41,9 @@ _TRAILING_CREDIT = _any(
     r"(?:^|[.!?\"')]\s*)credits?\s*(?:\.{2,}|…|:)\s*\S.{0,80}$",
     r"\[(?:(?:file|photo|image|picture)\s*:\s*)?[^\[\]]{1,60}/[^\[\]]{1,40}\]$",
 )
+_TRAILING_CREDIT_WORDS = _Words("photo", "image", "picture", "credit", "[")  # one is needed
+# The text up to the last run of spaces after a full stop, question or exclamation mark.
+_BEFORE_TAIL = re.compile(r".*[.!?]\s+", re.DOTALL)
 
 
 def _is_credit(text: str) -> bool:
@@ -53,7 +59,7 @@ def _is_credit(text: str) -> bool:
     text = text.strip().rstrip(".")
     if not text or _words(text) > 14:
         return False
-    if _CREDIT_PREFIX.search(text):
+    if _CREDIT_PREFIX.match(text):  # (every pattern starts with ^)
         return True
     parts = [p.strip() for p in re.split(r"\s*/\s*|\s+via\s+|\s*\|\s*", text) if p.strip()]
     if len(parts) < 2 or any(_words(p) > 6 for p in parts):
@@ -65,10 +71,21 @@ def _is_credit(text: str) -> bool:
 
 def _trailing_credit(text: str) -> bool:
     """Whether a line ends with a credit after its last sentence (a caption line)."""
-    if _TRAILING_CREDIT.search(text):
+    if _TRAILING_CREDIT_WORDS.search(text) and _TRAILING_CREDIT.search(text):
         return True
-    tail = re.split(r"(?<=[.!?])\s+", text)[-1]
-    return tail != text and _is_credit(tail)
+    # The last piece of re.split(r"(?<=[.!?])\s+", text), when there are several.
+    before = _BEFORE_TAIL.match(text)
+    return before is not None and _is_credit(text[before.end():])
+
+
+def _caption_line(text: str) -> tuple[bool, bool, bool]:
+    """Whether a line of at most 90 words is a credit, whether it is removed as a caption or
+    credit, and whether it starts as a credit does (``Image source, ...``)."""
+    if _words(text) > 90:
+        return False, False, False
+    credit = _is_credit(text)
+    caption = credit or bool(_CAPTION_PREFIX.match(text)) or _trailing_credit(text)
+    return credit, caption, credit and bool(_CREDIT_PREFIX.match(text))
 
 
 def find_captions(view: TextView) -> list[Span]:
@@ -83,13 +100,11 @@ def find_captions(view: TextView) -> list[Span]:
     """
     spans: list[Span] = []
     lines = view.lines
-    for i, line in enumerate(lines):
-        if _words(line.text) > 90:
-            continue
-        credit = _is_credit(line.text)
-        if credit or _CAPTION_PREFIX.search(line.text) or _trailing_credit(line.text):
+    for i, (line, (credit, caption, source)) in enumerate(
+            zip(lines, _each_line(view, _caption_line), strict=True)):
+        if caption:
             spans.append((line.start, line.end))
-        if not credit or i == 0 or _CREDIT_PREFIX.search(line.text):
+        if not credit or i == 0 or source:
             continue  # "Image source, X" comes before its caption, not after it
         prev = lines[i - 1]
         block = view.blocks[prev.block]
@@ -97,118 +112,6 @@ def find_captions(view: TextView) -> list[Span]:
                 len(block) == 1 and prev.block > 0 and _words(prev.text) <= 60
                 and not re.search(r"[\"“”]", prev.text))):
             spans.append((prev.start, prev.end))
-    return spans
-
-
-_PROMPT = _any(
-    # newsletters
-    r"\bsign(?:ing)? up\b.{0,60}\b(?:newsletters?|updates|alerts|briefings?|e-?mails?)\b",
-    r"\bnewsletters?\b.{0,100}\b(?:inbox|mailbox|sign up|subscribe|delivered|every (?:morning|"
-    r"evening|day|week|weekday|monday|tuesday|wednesday|thursday|friday|saturday|sunday)|"
-    r"privacy (?:policy|notice))",
-    r"^(?:get|receive|subscribe to|sign up (?:to|for)) (?:our|the) [\w' -]{0,40}newsletter",
-    r"^(?:our|the) (?:free |weekly |daily |morning |evening |best )*newsletter",
-    r"^privacy notice\b", r"^after newsletter promotion$", r"^sign up\b",
-    r"^(?:[\w'-]+ ){0,3}newsletters?\W*$",
-    r"^sign up(?: (?:to|for) [\w' -]{1,40})?\W*$", r"\bsubscribers agree to\b",
-    r"\b(?:our|the) (?:free )?(?:morning|evening|daily|weekly) (?:e-?mail|briefing|newsletter)\b",
-    r"\bby (?:signing up|subscribing|registering),? you agree", r"^enter your e-?mail",
-    r"^thank you for (?:signing up|subscribing|registering)",
-    # subscriptions, registration, paywalls
-    r"^continue reading\b", r"\bregister(?:ing)? (?:for free|at no cost|now|today)\b",
-    r"\bunlimited (?:digital )?access\b", r"^already (?:a subscriber|registered|a member|have an "
-    r"account)", r"^(?:log ?in|sign ?in|log ?out|register|subscribe)(?: now| today| here)?\W*$",
-    r"\b(?:subscribe|subscription) (?:now|today|for|to (?:continue|read|keep))\b",
-    r"\bverify (?:your )?access\b", r"\blog ?in(?:to)? (?:to )?your [\w ]{0,20}account\b",
-    r"^become a (?:member|subscriber|supporter|patron)\b",
-    r"\b(?:article|content|story) is (?:for|only available to|reserved for|exclusive to) "
-    r"(?:subscribers|members)\b", r"\byou(?:'ve| have) (?:reached|used|read) (?:your|the|all)"
-    r" [\w ]{0,20}(?:limit|free articles?)\b", r"\bfree articles? (?:left|remaining)\b",
-    # donations and support appeals
-    r"\bwe have a (?:small )?favou?r to ask\b",
-    r"^(?:please )?support (?:us|our (?:work|journalism|reporting|newsroom)|independent "
-    r"journalism|[^.]{1,40}!$)", r"\b(?:make|making) (?:a|your) (?:donation|contribution)\b",
-    r"^donate\b", r"\bdonate (?:now|today|here|monthly)\b", r"\bconsider supporting\b",
-    r"\bplease (?:consider )?support(?:ing)? us\b", r"^remind me\b",
-    r"^not ready to (?:support|give|donate|subscribe)", r"\bevery contribution\b",
-    r"\bsupport(?:ing)? (?:quality|independent|fearless|our|free) (?:journalism|press|media)\b",
-    # sharing and following
-    r"^share (?:this|on|via|the|article|story|page)\b",
-    r"^(?:follow|like|join) (?:us|@\w+|[\w .]{1,30}) on (?:twitter|x|facebook|instagram|telegram|"
-    r"youtube|tiktok|linkedin|whatsapp|bluesky|threads|mastodon)\b",
-    r"\bfollow (?:us|@\w+) on\b", r"\bclick here\b", r"^download (?:the|our) (?:free )?app\b",
-    # consent banners and embedded posts
-    r"^allow [\w .]{1,40} content\??$", r"\bcontent (?:is )?provided by [\w .]{1,30}, (?:as|which)"
-    r" (?:it|they) may (?:be using|use) cookies", r"\bask for your permission\b",
-    r"^accept (?:and continue|cookies|all)\b", r"^skip [\w .]{1,30} post\b",
-    r"^end of [\w .]{1,30} post\b", r"^manage (?:cookies|preferences|consent)\b",
-    r"^we value your privacy\b",
-    r"\bwe and our \d+ (?:partners|vendors)\b", r"^(?:reject|accept) all\b",
-    r"^privacy settings$", r"\brecaptcha\b", r"\blog ?in or register\b",
-    r"\bjoin the (?:discussion|conversation)\b", r"^sign in to your\b",
-    r"\bsave articles? to read later\b", r"^follow [\w .]{1,30}:$",
-    r"\bcookies?\b.{0,60}\b(?:consent|accept|settings|preferences)\b",
-)
-
-
-_APPEAL_START = _any(r"^a message from\b", r"^dear (?:reader|friend|subscriber|member)s?\b",
-                     r"^before you go\b", r"\bwe have a (?:small )?favou?r to ask",
-                     r"^continue reading\b", r"^(?:support|help) (?:us|our)\b")
-
-
-# Prompts speak to the reader: a line that matches a prompt pattern is one only if it is short,
-# addresses the reader, or opens with a command or a label. "A charity sent a newsletter to its
-# subscribers" is news about newsletters, not a prompt.
-_READER = re.compile(
-    r"\b(?:we|our|us|you|your|yours)\b|^(?:sign|subscribe|register|log|follow|share|donate|"
-    r"support|download|click|get|join|continue|enter|accept|allow|reject|skip|end of|manage|"
-    r"privacy notice|already|become|remind|not ready|thank you|please|save|read|watch|listen|"
-    r"free|try|start|unlock|want)\b", re.IGNORECASE)
-
-
-_ADDRESS = re.compile(r"\b(?:we|our|us|you|your|yours)\b", re.IGNORECASE)
-
-
-_APPEAL_WORDS = re.compile(
-    r"support|donat|contribut|subscri|journalis|reader|newsletter|mailbox|inbox|independen|"
-    r"free|help|sign|regist|access|silence|repression|member", re.IGNORECASE)
-
-
-def find_prompts(view: TextView) -> list[Span]:
-    """Newsletter, subscription, registration, donation and paywall prompts; share and follow
-    prompts; cookie and embed consent text.
-
-    A line of at most 80 words matching one of the prompt patterns is removed. A line that
-    opens an appeal (``A Message from ...``, ``Dear readers``, a newsletter sign-up, a
-    paywall's ``Continue reading ...``) also takes the lines after it for as long as they
-    read as part of the appeal: buttons and list items of at most five words, or sentences
-    that address the reader (``we``/``you``) about support, subscriptions or journalism.
-    """
-    spans: list[Span] = []
-    lines = view.lines
-    i = 0
-    while i < len(lines):
-        line = lines[i]
-        n = _words(line.text)
-        prompt = (n <= 80 and _PROMPT.search(line.text)
-                  and (n <= 8 or _READER.search(line.text)))
-        opens = (n <= 12 or prompt) and _APPEAL_START.search(line.text)
-        if not (opens or prompt):
-            i += 1
-            continue
-        spans.append((line.start, line.end))
-        i += 1
-        if not opens:
-            continue
-        while i < len(lines):
-            text = lines[i].text
-            n = _words(text)
-            if _LIST_HEADING.search(text) or _TAG_HEADING.match(text) or not (
-                    n <= 5 or (n <= 120 and _PROMPT.search(text) and _READER.search(text))
-                    or (n <= 120 and _ADDRESS.search(text) and _APPEAL_WORDS.search(text))):
-                break
-            spans.append((lines[i].start, lines[i].end))
-            i += 1
     return spans
 
 
@@ -274,7 +177,8 @@ def find_related(view: TextView) -> list[Span]:
 def find_furniture_lines(view: TextView) -> list[Span]:
     """Buttons, labels and navigation left on their own line (``Advertisement``, ``Share``,
     ``Skip to content``, ``3 min read``), from ``data/page_furniture_en.txt``."""
-    return [(line.start, line.end) for line in view.lines if _is_furniture(line.text)]
+    return [(line.start, line.end) for line, furniture
+            in zip(view.lines, _each_line(view, _is_furniture), strict=True) if furniture]
 
 
 def _menu_item(text: str, max_words: int) -> bool:
@@ -284,9 +188,18 @@ def _menu_item(text: str, max_words: int) -> bool:
 
 def _breadcrumb(text: str) -> bool:
     """``World > Middle East``, ``Explainer|Syria's War``: short parts between separators."""
+    if _words(text) > 8:
+        return False
     parts = [p for p in re.split(r"\s*[>»›|]\s*", text) if p.strip()]
-    return (len(parts) >= 2 and _words(text) <= 8 and all(_words(p) <= 3 for p in parts)
+    return (len(parts) >= 2 and all(_words(p) <= 3 for p in parts)
             and text.rstrip()[-1:] not in ".!?")
+
+
+def _menu_line(text: str) -> tuple[bool, bool, bool]:
+    """Whether a line is a menu item of at most three words, of at most two, a breadcrumb."""
+    if _words(text) > 8:
+        return False, False, False
+    return _menu_item(text, 3), _menu_item(text, 2), _breadcrumb(text)
 
 
 def find_menus(view: TextView) -> list[Span]:
@@ -295,19 +208,20 @@ def find_menus(view: TextView) -> list[Span]:
     very start of a page, two such lines of at most two words (``Opinion / Syria``); a line of
     short parts between ``>``, ``»`` or ``|`` (``World > Middle East``)."""
     spans: list[Span] = []
+    kinds = _each_line(view, _menu_line)
     for block in view.blocks:
         run: list[Line] = []
         for line in block + [None]:
-            if line is not None and _menu_item(line.text, 3):
+            if line is not None and kinds[line.index][0]:
                 run.append(line)
                 continue
             if len(run) >= 3:
                 spans.append((run[0].start, run[-1].end))
             run = []
     lines = view.lines
-    spans += [(line.start, line.end) for line in lines if _breadcrumb(line.text)]
+    spans += [(line.start, line.end) for line in lines if kinds[line.index][2]]
     head = 0
-    while head < len(lines) and _menu_item(lines[head].text, 2):
+    while head < len(lines) and kinds[head][1]:
         head += 1
     if head >= 2 and head < len(lines):
         spans.append((lines[0].start, lines[head - 1].end))

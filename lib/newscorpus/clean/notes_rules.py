@@ -2,13 +2,28 @@
 
 from __future__ import annotations
 
+import functools
 import re
+from collections import Counter
 
-from newscorpus.base.words import WORD_RE, stem, stop_words
-from newscorpus.clean.patterns import BYLINE, DATE_LINE, Span, _any, _words
+from newscorpus.base.words import stem, stop_words
+from newscorpus.clean.patterns import (
+    BYLINE,
+    DATE_LINE,
+    Span,
+    _any,
+    _each_line,
+    _line_words,
+    _Memo,
+    _Words,
+    _words,
+)
 from newscorpus.clean.textview import Line, TextView
 
-_DISCLAIMER = _any(
+# A pattern that starts with ^ is tried at the start of a line only; every other one needs one
+# of the words of _DISCLAIMER_WORDS (a test checks that it has one), and is tried only on the
+# lines that have one of them.
+_DISCLAIMERS = (
     r"\b(?:views|opinions) expressed (?:in this [\w -]{1,30} |here(?:in)? )?(?:are|is) "
     r"(?:those of |solely |entirely )?(?:the|its|his|her|their)(?: own)? authors?",
     r"\b(?:views|opinions?) (?:of|expressed by) the authors?\b",
@@ -25,6 +40,20 @@ _DISCLAIMER = _any(
     r"^this (?:article|story|piece) was (?:originally|first) published\b",
     r"^source: [\w .&,'-]{1,40}$", r"(?:^|\s)©\s?\d{4}\b",
 )
+_DISCLAIMER = _any(*_DISCLAIMERS)
+_DISCLAIMER_AT_START = _any(*(p for p in _DISCLAIMERS if p.startswith("^")))
+_DISCLAIMER_INSIDE = _any(*(p for p in _DISCLAIMERS if not p.startswith("^")))
+_DISCLAIMER_WORDS = _Words("expressed", "author", "necessarily", "contributed",
+                           "trust principles", "in print on", "rights reserved", "not responsible",
+                           "©")
+
+
+def _is_disclaimer(text: str) -> bool:
+    """Whether a line of at most 80 words matches ``_DISCLAIMER``, most lines ruled out by a
+    cheap test first."""
+    return _words(text) <= 80 and bool(
+        _DISCLAIMER_AT_START.match(text)
+        or (_DISCLAIMER_WORDS.search(text) and _DISCLAIMER_INSIDE.search(text)))
 
 
 _BIO = re.compile(
@@ -40,8 +69,8 @@ def find_disclaimers(view: TextView) -> list[Span]:
 
     A line of at most 80 words that matches one of the patterns is removed.
     """
-    return [(line.start, line.end) for line in view.lines
-            if _words(line.text) <= 80 and _DISCLAIMER.search(line.text)]
+    return [(line.start, line.end) for line, disclaimer
+            in zip(view.lines, _each_line(view, _is_disclaimer), strict=True) if disclaimer]
 
 
 def find_author_bios(view: TextView) -> list[Span]:
@@ -61,6 +90,20 @@ def find_author_bios(view: TextView) -> list[Span]:
     return spans
 
 
+def _content_words(words: list[str]) -> list[str]:
+    """The stems of the words (lower case) that are not stop words or numbers."""
+    return [stem for stem in map(_CONTENT_STEMS.__getitem__, words) if stem]
+
+
+def _content_stem(word: str) -> str:
+    """The stem of a word (lower case), or "" for a stop word or a number (a stem is never "")."""
+    return "" if word in _stop_words() or word[0].isdigit() else stem(word)
+
+
+_stop_words = functools.cache(stop_words)
+_CONTENT_STEMS = _Memo(_content_stem)
+
+
 def find_promo_headlines(view: TextView) -> list[Span]:
     """Headlines of other stories dropped between paragraphs with no marker.
 
@@ -70,12 +113,6 @@ def find_promo_headlines(view: TextView) -> list[Span]:
     A subheading shares its words with the article it introduces; a promotion for another
     story does not. Needs at least 150 content words elsewhere to judge.
     """
-    stops = stop_words()
-
-    def content(text: str) -> list[str]:
-        return [stem(w.lower()) for w in WORD_RE.findall(text)
-                if w.lower() not in stops and not w[0].isdigit()]
-
     candidates: list[Line] = []
     for block in view.blocks[2:]:
         text = block[0].text
@@ -85,12 +122,14 @@ def find_promo_headlines(view: TextView) -> list[Span]:
             candidates.append(block[0])
     if not candidates:
         return []
-    counts: dict[str, int] = {}
-    for word in content(view.text):
-        counts[word] = counts.get(word, 0) + 1
+    # The words of the text are those of its lines (a word never runs across lines).
+    counts: Counter[str] = Counter()
+    found = _each_line(view, _line_words)
+    for line_words in found:
+        counts.update(_content_words(line_words[1]))
     spans = []
     for line in candidates:
-        words = content(line.text)
+        words = _content_words(found[line.index][1])
         own: dict[str, int] = {}
         for word in words:
             own[word] = own.get(word, 0) + 1

@@ -9,12 +9,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
+from itertools import repeat
+from operator import itemgetter
+from typing import TypeVar
 
 from newscorpus.clean.textview import TextView
 
 Span = tuple[int, int]
-
-
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -70,8 +72,10 @@ DATE_LINE = re.compile(
     re.IGNORECASE)
 
 
+@functools.lru_cache(maxsize=4096)
 def _words(text: str) -> int:
-    """Number of words, counted as space-separated pieces (cheap; used for length limits)."""
+    """Number of words, counted as space-separated pieces (cheap; used for length limits, by
+    several rules on each line: remembered)."""
     return len(text.split())
 
 
@@ -79,10 +83,52 @@ def _any(*patterns: str) -> re.Pattern[str]:
     return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
 
 
+class _Words:
+    """A cheap first test for patterns that need one of some words: whether ``text`` holds one
+    of ``words`` (lower case), in any case, as ``re.IGNORECASE`` compares them.
+
+    Examples
+    --------
+    >>> words = _Words("newsletter", "sign")
+    >>> words.search("Our NEWSLETTER"), words.search("ſign up"), words.search("Russia")
+    (True, True, False)
+    """
+
+    def __init__(self, *words: str) -> None:
+        self.words = words
+        self._any_case = re.compile("|".join(map(re.escape, words)), re.IGNORECASE)
+
+    def search(self, text: str) -> bool:
+        lower = _lower(text)
+        if lower is None:
+            return bool(self._any_case.search(text))
+        return any(map(lower.__contains__, self.words))
+
+
+#: The characters besides A-Z that re.IGNORECASE matches to an ASCII letter (a test checks it).
+_FOLDED = re.compile("[\u0130\u0131\u017f\u212a]")
+
+
+@functools.lru_cache(maxsize=4096)
+def _lower(text: str) -> str | None:
+    """``text.lower()``, or None if ``text`` has one of the characters of ``_FOLDED``
+    (remembered: several rules test each line)."""
+    return None if _FOLDED.search(text) else text.lower()
+
+
 def _is_furniture(text: str) -> bool:
     """Whether ``text`` is only a button or navigation label (see :func:`page_furniture`)."""
-    core = re.sub(r"^[\W_]+|[\s.:!|>»›→·•]+$", "", text.strip()).lower()
+    # What re.sub(r"^[\W_]+|[\s.:!|>»›→·•]+$", "", text.strip()) leaves, found faster.
+    core = text.strip()
+    lead = _LEAD.match(core)
+    core = core[lead.end():] if lead else core
+    while (shorter := core.rstrip().rstrip(".:!|>»›→·•")) != core:
+        core = shorter
+    core = core.lower()
     return bool(core) and (core in page_furniture() or bool(_COUNTED_FURNITURE.fullmatch(core)))
+
+
+_LEAD = re.compile(r"[\W_]+")
 
 
 _COUNTED_FURNITURE = re.compile(
@@ -96,3 +142,66 @@ _COUNTED_FURNITURE = re.compile(
 def _is_prose(text: str, min_words: int = 12) -> bool:
     """Whether a line reads as a sentence of prose: long enough, ending as sentences do."""
     return _words(text) >= min_words and text.rstrip()[-1:] in ".!?\"'”"
+
+
+class _Memo(dict):
+    """A dict that computes the value of a missing key with ``function`` and remembers it,
+    forgetting everything when it holds ``limit`` keys (for answers about single words).
+
+    Examples
+    --------
+    >>> lengths = _Memo(len)
+    >>> list(map(lengths.__getitem__, ["Assad", "Putin", "Assad"])), len(lengths)
+    ([5, 5, 5], 2)
+    """
+
+    def __init__(self, function: Callable, limit: int = 200_000) -> None:
+        super().__init__()
+        self.function = function
+        self.limit = limit
+
+    def __missing__(self, key):
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.function(key)
+        return value
+
+
+def _each_line(view: TextView, test: Callable[[str], T]) -> list[T]:
+    """``[test(line.text) for line in view.lines]``, each line's answer remembered by its text
+    (in ``view.memo``), so a line that a removal left as it was is not tested again."""
+    known = view.memo.setdefault(test, {})
+    texts = [line.text for line in view.lines]
+    for text in set(texts).difference(known):
+        known[text] = test(text)
+    return list(map(known.__getitem__, texts))
+
+
+# The words of WORD_RE (newscorpus.base.words), found faster: both kinds start with a letter or
+# digit, and what they repeat never has to give back a character to what follows.
+_WORD_SPLIT = re.compile(r"(?=\w)(\d++(?:[.,]\d++)++|[^\W_]++(?:[-'’.][^\W_]++)*+)")
+
+
+def _line_words(text: str) -> tuple[list[str], list[str], list[str], bytes, bytes]:
+    """The words of ``text`` as ``WORD_RE.findall`` gives them, lower-cased, the text cut into
+    what comes before the first word, the first word, what comes between it and the next, ...,
+    what comes after the last word; and for each word, whether a ``.``, ``?`` or ``!`` follows
+    it and whether it starts with a capital (one byte per word, 0 or 1).
+
+    A word never runs across lines, so the words of a text are those of its lines, and
+    ``_each_line(view, _line_words)`` splits each line once for every rule that counts words.
+
+    Examples
+    --------
+    >>> tokens, lower, pieces, stops, capitals = _line_words("Russia's U.S. policy.")
+    >>> tokens, lower, pieces
+    (["Russia's", 'U.S', 'policy'], ["russia's", 'u.s', 'policy'], \
+['', "Russia's", ' ', 'U.S', '. ', 'policy', '.'])
+    >>> stops, capitals
+    (b'\\x00\\x01\\x01', b'\\x01\\x01\\x00')
+    """
+    pieces = _WORD_SPLIT.split(text)  # between words, a word, between words, ..., between words
+    tokens = pieces[1::2]
+    return (tokens, list(map(str.lower, tokens)), pieces,
+            bytes(map(str.startswith, pieces[2::2], repeat((".", "?", "!")))),
+            bytes(map(str.isupper, map(itemgetter(0), tokens))))

@@ -24,7 +24,7 @@ import pandas as pd
 
 from newscorpus.base.errors import ParameterError, Problem
 from newscorpus.clean.normalize import OffsetMap, identity_map, normalize
-from newscorpus.clean.patterns import Rule
+from newscorpus.clean.patterns import Rule, _each_line, _line_words
 from newscorpus.clean.rules import RULES
 from newscorpus.clean.segment import (
     find_duplicates,
@@ -209,7 +209,9 @@ def clean_text(raw: str, *, rules: Iterable[str] | None = None) -> CleanText:
 def _assemble(raw: str, view: TextView, removals: list[Removal]) -> CleanText:
     """Join the kept paragraphs into the clean text and label the sentences."""
     paragraphs = ["\n".join(line.text for line in block) for block in view.blocks]
-    roles = paragraph_roles(paragraphs)
+    found = _each_line(view, _line_words)  # the words of each line, split once
+    roles = paragraph_roles(paragraphs, [sum(len(found[line.index][0]) for line in block)
+                                         for block in view.blocks])
     inner = OffsetMap(src_length=len(view.text))
     pieces: list[str] = []
     previous_end = None

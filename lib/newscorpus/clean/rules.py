@@ -23,12 +23,12 @@ from newscorpus.clean.line_rules import (
     find_captions,
     find_furniture_lines,
     find_menus,
-    find_prompts,
     find_related,
     find_tags,
 )
 from newscorpus.clean.notes_rules import find_author_bios, find_disclaimers, find_promo_headlines
 from newscorpus.clean.patterns import Rule
+from newscorpus.clean.prompt_rules import find_prompts
 
 __all__ = ["RULES"]
 

@@ -1,4 +1,6 @@
-"""Paragraphs, sentences, roles and tokens of a cleaned text, and the two sentence rules.
+"""Paragraphs, sentences, roles and tokens of a cleaned text, and the two sentence rules
+(:func:`find_furniture_sentences`; :func:`find_duplicates`, from
+:mod:`newscorpus.clean.duplicates`).
 
 Sentences are split with the project's Punkt splitter
 (:func:`newscorpus.base.sentences.sentence_spans`) inside each paragraph, so no sentence runs
@@ -24,7 +26,6 @@ with the second when no paragraph is that long).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterable
 
 import pandas as pd
@@ -32,6 +33,7 @@ import pandas as pd
 from newscorpus.base.errors import ParameterError, Problem
 from newscorpus.base.words import WORD_RE, stop_words, written_in_capitals
 from newscorpus.base.words import stem as stem_word
+from newscorpus.clean.duplicates import _with_space, find_duplicates
 from newscorpus.clean.patterns import BYLINE, DATE_LINE, _is_furniture
 from newscorpus.clean.textview import TextView
 
@@ -46,16 +48,9 @@ _WIRE_DATELINE = re.compile(
     r"(?: \([A-Z][\w ]{0,20}\))? ?[—-]+ (?=\S)")
 
 
-def _with_space(text: str, start: int, end: int) -> tuple[int, int]:
-    """Widen a sentence span by one neighbouring space so no double space is left."""
-    if start > 0 and text[start - 1] == " ":
-        return start - 1, end
-    if end < len(text) and text[end] == " ":
-        return start, end + 1
-    return start, end
-
-
-_PIECE = re.compile(r"(?<=[.!?\"”])\s+(?=[A-Z\"“])")
+# The spaces after a full stop, question or exclamation mark (or closing quote) and before a
+# capital or opening quote (group 1; the mark is matched first, so the search skips fast).
+_PIECE = re.compile(r"[.!?\"”](\s+)(?=[A-Z\"“])")
 
 
 def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
@@ -63,7 +58,7 @@ def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
     capital, more eagerly than the sentence splitter (which does not split after ``U.``)."""
     out, start = [], a
     for match in _PIECE.finditer(text, a, b):
-        out.append((start, match.start()))
+        out.append((start, match.start(1)))
         start = match.end()
     return out + [(start, b)]
 
@@ -71,99 +66,24 @@ def _pieces(text: str, a: int, b: int) -> list[tuple[int, int]]:
 def find_furniture_sentences(view: TextView) -> list[tuple[int, int]]:
     """Sentences, or pieces of a sentence after a full stop, that are only a button or label
     (``Published.``, ``Subsection.``) inside running text."""
-    return [_with_space(view.text, p, q) for _, a, b in view.sentences
-            for p, q in _pieces(view.text, a, b) if _is_furniture(view.text[p:q])]
-
-
-def find_duplicates(view: TextView, *, threshold: float = 0.8, min_words: int = 5,
-                    passage_words: int = 12) -> list[tuple[int, int]]:
-    """Sentences and passages that repeat earlier text of the same document.
-
-    The first occurrence is always kept; words are compared in lower case.
-
-    * A sentence of at least ``min_words`` words is a duplicate if it equals an earlier one,
-      or if at least ``threshold`` of its word trigrams occur in one earlier sentence (a
-      snippet repeated with a different cut). Each trigram indexes at most 200 sentences, so
-      the work stays linear in the length of the text.
-    * A passage of ``passage_words`` words or more that occurred before is a duplicate
-      wherever it stands: a snippet cut short and run into the next one is not a sentence of
-      its own.
-    * A sentence of ``min_words`` words or more that occurred before as a whole sentence is
-      a duplicate also where it ends a longer run of text (``... was staging What does Russia
-      really want?``).
-
-    Examples
-    --------
-    >>> text = ("Russia keeps two bases in Syria. Assad fled. "
-    ...         "Russia keeps two bases in Syria today. Assad fled.")
-    >>> [text[a:b] for a, b in find_duplicates(TextView(text))]
-    [' Russia keeps two bases in Syria today.']
-    """
+    known = view.memo.setdefault(find_furniture_sentences, {})
     spans = []
-    exact: set[tuple[str, ...]] = set()
-    index: dict[tuple[str, ...], list[int]] = {}
-    for number, (_, a, b) in enumerate(view.sentences):
-        words = tuple(w.lower() for w in WORD_RE.findall(view.text[a:b]))
-        if len(words) < min_words:
-            continue
-        grams = set(zip(words, words[1:], words[2:], strict=False))
-        shared: Counter[int] = Counter()
-        for gram in grams:
-            shared.update(index.get(gram, ()))
-        best = max(shared.values(), default=0)
-        if words in exact or (grams and best / len(grams) >= threshold):
-            spans.append(_with_space(view.text, a, b))
-            continue
-        exact.add(words)
-        for gram in grams:
-            postings = index.setdefault(gram, [])
-            if len(postings) < 200:
-                postings.append(number)
-    return spans + _repeated_passages(view.text, passage_words, min_words)
-
-
-def _repeated_passages(text: str, size: int, min_clause: int) -> list[tuple[int, int]]:
-    tokens = list(WORD_RE.finditer(text))
-    words = [t.group().lower() for t in tokens]
-    first: dict[tuple[str, ...], int] = {}
-    marked = [False] * len(tokens)
-    for i in range(len(words) - size + 1):
-        j = first.setdefault(tuple(words[i:i + size]), i)
-        if j + size <= i:
-            marked[i:i + size] = [True] * size
-    # Whole clauses (capitalised, ending in . ? or !) seen before, ending a later run of text.
-    clauses: set[tuple[str, ...]] = set()
-    start = 0
-    for i, token in enumerate(tokens):
-        end_char = text[token.end():token.end() + 1]
-        if end_char not in (".", "?", "!"):
-            continue
-        clause = words[start:i + 1]
-        for k in range(start, i + 1 - min_clause + 1):
-            if (k == start or tokens[k].group()[0].isupper()) and tuple(words[k:i + 1]) in clauses:
-                marked[k:i + 1] = [True] * (i + 1 - k)
-                break
-        if len(clause) >= min_clause and tokens[start].group()[0].isupper():
-            clauses.add(tuple(clause))
-        start = i + 1
-    spans, i = [], 0
-    while i < len(tokens):
-        if not marked[i]:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(tokens) and marked[j + 1]:
-            j += 1
-        end = tokens[j].end()
-        if text[end:end + 1] in (".", "?", "!", ","):
-            end += 1
-        spans.append(_with_space(text, tokens[i].start(), end))
-        i = j + 1
+    for block in view.blocks:
+        start = block[0].start
+        paragraph = view.text[start:block[-1].end]
+        found = known.get(paragraph)
+        if found is None:  # pieces of the paragraph's sentences, offsets into the paragraph
+            found = known[paragraph] = [
+                (p, q) for a, b in view.paragraph_sentences(paragraph)
+                for p, q in _pieces(paragraph, a, b) if _is_furniture(paragraph[p:q])]
+        spans += [_with_space(view.text, start + p, start + q) for p, q in found]
     return spans
 
 
-def paragraph_roles(paragraphs: list[str]) -> list[str]:
+def paragraph_roles(paragraphs: list[str], words: list[int] | None = None) -> list[str]:
     """Return the role of each paragraph of a cleaned text (see the module docstring).
+
+    ``words`` gives the number of words (``WORD_RE`` tokens) of each paragraph, when known.
 
     Examples
     --------
@@ -171,7 +91,8 @@ def paragraph_roles(paragraphs: list[str]) -> list[str]:
     ...                  "word " * 50, "What is Russia's goal?", "word " * 20])
     ['title', 'byline', 'dateline', 'body', 'subheading', 'body']
     """
-    words = [len(WORD_RE.findall(p)) for p in paragraphs]
+    if words is None:
+        words = [len(WORD_RE.findall(p)) for p in paragraphs]
     def marker(text: str, n: int) -> str:
         if "\n" not in text and n <= 12:
             if DATE_LINE.match(text):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newscorpus.clean.normalize import OffsetMap, identity_map
 
@@ -20,8 +20,7 @@ __all__ = ["Line", "TextView", "merge_spans"]
 _LINE = re.compile(r"[^\n]+")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     """A non-blank line of a view, stripped of surrounding spaces.
 
     ``start`` and ``end`` index the view's text; ``block`` numbers the paragraph (a run of
@@ -63,6 +62,9 @@ class TextView:
     text : str
     offsets : OffsetMap, optional
         Map from ``text`` to the original; the identity when omitted.
+    memo : dict, optional
+        What rules remember about lines and paragraphs of the text being cleaned, by their
+        characters (:meth:`remove` passes it on); a new one when omitted.
 
     Examples
     --------
@@ -76,9 +78,13 @@ class TextView:
     (17, 37)
     """
 
-    def __init__(self, text: str, offsets: OffsetMap | None = None) -> None:
+    def __init__(self, text: str, offsets: OffsetMap | None = None,
+                 memo: dict | None = None) -> None:
         self.text = text
         self.offsets = offsets if offsets is not None else identity_map(len(text))
+        # Shared by the views made from this one: what a removal left as it was is not looked
+        # at again (each answer depends on the characters of the line or paragraph only).
+        self.memo: dict = memo if memo is not None else {}
 
     @functools.cached_property
     def lines(self) -> list[Line]:
@@ -114,14 +120,22 @@ class TextView:
     def sentences(self) -> list[tuple[int, int, int]]:
         """``(paragraph, start, end)`` of each sentence, split inside each paragraph with
         :func:`newscorpus.base.sentences.sentence_spans`; offsets index :attr:`text`."""
-        from newscorpus.base.sentences import sentence_spans
-
         out = []
         for number, block in enumerate(self.blocks):
-            start, end = block[0].start, block[-1].end
+            start = block[0].start
             out += [(number, start + a, start + b)
-                    for a, b in sentence_spans(self.text[start:end])]
+                    for a, b in self.paragraph_sentences(self.text[start:block[-1].end])]
         return out
+
+    def paragraph_sentences(self, paragraph: str) -> list[tuple[int, int]]:
+        """The sentence spans of one paragraph (offsets into it), split once per text."""
+        from newscorpus.base.sentences import sentence_spans
+
+        known = self.memo.setdefault("sentences", {})
+        spans = known.get(paragraph)
+        if spans is None:
+            spans = known[paragraph] = sentence_spans(paragraph)
+        return spans
 
     def widen(self, start: int, end: int) -> tuple[int, int]:
         """Widen ``[start, end)`` so that it does not cut through characters that came from one
@@ -154,4 +168,4 @@ class TextView:
             pos = end
         pieces.append(self.text[pos:])
         inner.add(len(self.text) - pos, pos, len(self.text), True)
-        return TextView("".join(pieces), self.offsets.then(inner))
+        return TextView("".join(pieces), self.offsets.then(inner), self.memo)
