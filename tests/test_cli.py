@@ -111,7 +111,8 @@ def test_clean_reads_standard_input_and_heads_several_files():
 @pytest.mark.parametrize("args,expected", [
     (["clean", "/nonexistent/file.txt"], "cannot be read"),
     (["clean", "-", "--rules", "captionz"], "unknown cleaning rule 'captionz'"),
-    (["clean", "-", "--skip", "nope"], "parameter '--skip'"),
+    (["clean", "-", "--skip", "nope"], "option '--skip': unknown cleaning rule 'nope'; the rules"
+     " are unicode, captions, "),
     (["clean"], "no file given"),
 ])
 def test_clean_refuses_bad_input_in_one_sentence(args, expected):
@@ -119,6 +120,59 @@ def test_clean_refuses_bad_input_in_one_sentence(args, expected):
     assert result.returncode == 1
     assert expected in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_clean_takes_a_file_after_skip_as_a_file_not_a_rule(tmp_path):
+    # --skip took every word after it (nargs="+"), so FILE became an unknown rule name.
+    path = RAW / "001_990a3a5882737158.txt"
+    result = newscorpus("clean", "--skip", "nosuchrule", str(path))
+    assert result.returncode == 1 and result.stdout == ""
+    assert "unknown cleaning rule 'nosuchrule'; the rules are unicode, captions" in result.stderr
+    assert str(path) not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_clean_skips_rules_named_with_commas_or_a_repeated_option():
+    from newscorpus.clean.pipeline import RULE_NAMES, clean_text
+
+    path = RAW / "001_990a3a5882737158.txt"
+    rules = [r for r in RULE_NAMES if r not in ("captions", "related")]
+    expected = clean_text(path.read_text(encoding="utf-8"), rules=rules).text + "\n"
+    for args in (["--skip", "captions,related"], ["--skip", "captions", "--skip", "related"],
+                 ["--skip", "captions", "--skip=related"]):
+        result = newscorpus("clean", *args, str(path))
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == expected
+    only = newscorpus("clean", "--rules", "unicode,citations", "--rules", "captions", str(path))
+    assert only.stdout == clean_text(path.read_text(encoding="utf-8"),
+                                     rules=["unicode", "citations", "captions"]).text + "\n"
+
+
+def test_clean_says_a_rule_name_in_place_of_a_file_is_a_rule(tmp_path):
+    path = RAW / "001_990a3a5882737158.txt"
+    result = newscorpus("clean", "--skip", "captions", "related", str(path), cwd=tmp_path)
+    assert result.returncode == 1 and result.stdout == ""
+    assert ("'related' is a cleaning rule, not a file. Fix: after --skip or --rules, separate"
+            " several rules with commas (--skip a,b)") in result.stderr
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["run", "--timeout", "-1"], "argument --timeout: must be at least 1 (seconds a cell may run)"
+     ", got -1"),
+    (["run", "--timeout", "0"], "argument --timeout: must be at least 1"),
+    (["run", "--timeout", "1.5"], "argument --timeout: expected a whole number of seconds"),
+    (["run", "--only", ""], "argument --only: an empty value names nothing"),
+    (["run", "--out", ""], "argument --out: an empty value names nothing"),
+    (["run", "--corpus", " "], "argument --corpus: an empty value names nothing"),
+    (["validate", ""], "argument dir: an empty value names nothing"),
+    (["import", "t.csv", "", "--id", "id", "--text", "text"], "argument OUT_DIR: an empty"),
+    (["clean", "--skip", "captions,", "-"], "argument --skip: expected rule names separated by"
+     " commas, got 'captions,'"),
+])
+def test_nonsense_option_values_are_refused_before_anything_runs(tmp_path, args, expected):
+    result = newscorpus(*args, cwd=tmp_path)
+    assert result.returncode == 2
+    assert expected in result.stderr and "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []  # nothing written, not even in the working directory
 
 
 def test_clean_refuses_a_file_that_is_not_utf8(tmp_path):

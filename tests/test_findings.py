@@ -95,3 +95,11 @@ def test_corpus_limits_count_the_documents_behind_each_group():
 def test_a_finding_is_markdown_in_the_notebook_and_the_same_text_when_printed():
     finding = findings.Finding("**x** = 1")
     assert finding._repr_markdown_() == repr(finding) == str(finding) == "**x** = 1"
+
+
+def test_actor_contrasts_read_blank_intervals_from_csv_as_no_interval():
+    # A one-document corpus: actor_tone.csv has no intervals, read back as empty strings.
+    as_read = TONE.astype(str).replace("nan", "")
+    out = findings.actor_contrasts(as_read)
+    assert out["reading"].tolist() == ["like the rest", "more negative", "like the rest"]
+    assert "Kurds: +0.20 (no interval, n = 3)" in str(findings.describe_actors(out, source="x"))

@@ -69,6 +69,8 @@ def _clean(args: argparse.Namespace) -> int:
         for row in rules_table().itertuples():
             print(f"{row.rule:<20} {row.family:<12} {row.description}")
         return 0
+    _known_rules(args.rules, "--rules", RULE_NAMES)
+    _known_rules(args.skip, "--skip", RULE_NAMES)
     rules = check_rules(args.rules, parameter="--rules") if args.rules else RULE_NAMES
     kept = select_rules(args.skip or (), parameter="--skip")
     rules = tuple(r for r in rules if r in kept)
@@ -83,6 +85,11 @@ def _clean(args: argparse.Namespace) -> int:
             from newscorpus.corpus.webpages import article_text
 
             texts.append((name, article_text(Path(name), where=name)))
+        elif name in RULE_NAMES and not Path(name).exists():  # --skip a b FILE, as before
+            raise NewsCorpusError(Problem(
+                "newscorpus clean", f"'{name}' is a cleaning rule, not a file",
+                "after --skip or --rules, separate several rules with commas (--skip a,b) or"
+                " repeat the option (--skip a --skip b)"))
         else:
             texts.append((name, read_text(Path(name))))
     writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -98,6 +105,17 @@ def _clean(args: argparse.Namespace) -> int:
             print(("\n" if number else "") + f"==> {name} <==")
         print(result.text)
     return 0
+
+
+def _known_rules(names: Sequence[str] | None, option: str, known: Sequence[str]) -> None:
+    """Refuse every unknown rule name given to ``option``, listing the rules."""
+    unknown = [name for name in names or () if name not in known]
+    if unknown:
+        raise NewsCorpusError([Problem(f"option '{option}'", f"unknown cleaning rule '{name}';"
+                                       f" the rules are {', '.join(known)}",
+                                       f"name rules from that list, e.g. {option}"
+                                       f" {known[-1]},{known[-2]} (newscorpus clean --list-rules"
+                                       " describes them)") for name in unknown])
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -148,6 +166,35 @@ def _resources(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive(text: str) -> int:
+    """A whole number of at least 1 (argparse type)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number of seconds, got {text!r}"
+                                         ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1 (seconds a cell may run), got"
+                                         f" {value}")
+    return value
+
+
+def _given(text: str) -> str:
+    """A value that is not empty (argparse type): an empty path would mean the working
+    directory, and an empty prefix every notebook."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("an empty value names nothing; give a path or name")
+    return text
+
+
+def _rule_names(text: str) -> list[str]:
+    """Rule names separated by commas (argparse type; the option may be repeated)."""
+    names = [name.strip() for name in text.split(",")]
+    if not all(names):
+        raise argparse.ArgumentTypeError(f"expected rule names separated by commas, got {text!r}")
+    return names
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser (also used to document the commands)."""
     parser = argparse.ArgumentParser(
@@ -156,21 +203,22 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     p = sub.add_parser("validate", help="check a corpus folder (metadata.csv and its texts)")
-    p.add_argument("dir", help="corpus folder holding metadata.csv")
+    p.add_argument("dir", type=_given, help="corpus folder holding metadata.csv")
     p.set_defaults(func=_validate)
 
     p = sub.add_parser("run", help="execute the notebooks in order with papermill")
-    p.add_argument("--params",
+    p.add_argument("--params", type=_given,
                    help="YAML file of notebook parameters (default: the project's "
                    "params/default.yaml)")
-    p.add_argument("--corpus", help="corpus folder, overriding the corpus_dir parameter")
-    p.add_argument("--out", help="write notebooks, figures and processed data under this "
-                   "folder instead of in place")
-    p.add_argument("--notebooks",
+    p.add_argument("--corpus", type=_given,
+                   help="corpus folder, overriding the corpus_dir parameter")
+    p.add_argument("--out", type=_given, help="write notebooks, figures and processed data under "
+                   "this folder instead of in place")
+    p.add_argument("--notebooks", type=_given,
                    help="folder of NN-*.ipynb notebooks (default: the project's notebooks/)")
-    p.add_argument("--only", nargs="+", metavar="PREFIX",
+    p.add_argument("--only", nargs="+", metavar="PREFIX", type=_given,
                    help="run only the notebooks whose names start with these prefixes, e.g. 00")
-    p.add_argument("--timeout", type=int, default=1800,
+    p.add_argument("--timeout", type=_positive, default=1800,
                    help="seconds a single cell may run (default: %(default)s)")
     p.add_argument("--quiet", action="store_true", help="no per-cell progress bar")
     p.set_defaults(func=_run)
@@ -181,14 +229,17 @@ def build_parser() -> argparse.ArgumentParser:
                        " Use - to read standard input. A web page (.html, .htm, optionally .gz)"
                        " is read as the article text trafilatura extracts from it, exactly as "
                        "load_corpus reads it, and that text is cleaned.")
-    p.add_argument("files", nargs="*", metavar="FILE",
+    p.add_argument("files", nargs="*", metavar="FILE", type=_given,
                    help="UTF-8 text files or web pages, or -")
     p.add_argument("--report", action="store_true",
                    help="print the removals as CSV (file, rule, family, start, end, text; "
                    "offsets are characters into the file, or into the extracted text of a web "
                    "page) instead of the text")
-    p.add_argument("--rules", nargs="+", metavar="RULE", help="run only these rules")
-    p.add_argument("--skip", nargs="+", metavar="RULE", help="do not run these rules")
+    p.add_argument("--rules", type=_rule_names, action="extend", metavar="RULE[,RULE...]",
+                   help="run only these rules (separated by commas; the option may be repeated)")
+    p.add_argument("--skip", type=_rule_names, action="extend", metavar="RULE[,RULE...]",
+                   help="do not run these rules (separated by commas; the option may be "
+                   "repeated)")
     p.add_argument("--list-rules", action="store_true", help="list the rules and exit")
     p.set_defaults(func=_clean)
 
@@ -199,9 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
         "source_id and source_row). Nothing is written unless every row passes (see "
         "--keep-good); OUT_DIR must be new or empty. Otherwise every problem is listed with its "
         "row, line, id and column, and the exit status is 1.")
-    p.add_argument("table", metavar="TABLE", help="a .csv, .tsv, .jsonl or .ndjson file (each "
-                   "optionally .gz), or a .parquet file")
-    p.add_argument("out_dir", metavar="OUT_DIR", help="a new or empty folder to write")
+    p.add_argument("table", metavar="TABLE", type=_given, help="a .csv, .tsv, .jsonl or .ndjson "
+                   "file (each optionally .gz), or a .parquet file")
+    p.add_argument("out_dir", metavar="OUT_DIR", type=_given,
+                   help="a new or empty folder to write")
     p.add_argument("--id", required=True, metavar="COL", help="the column of ids (an id that is "
                    "not a file name gets a safe doc_id; the id is kept in source_id)")
     p.add_argument("--text", required=True, metavar="COL", help="the column of texts")
@@ -224,8 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
         "subjectivity (pattern). Blank lines are skipped; the line numbers still count them. "
         "The scores are those of newscorpus.sentiment.scorers.score_texts, the function the "
         "notebooks use.")
-    p.add_argument("file", metavar="FILE", help="UTF-8 text file, one text per line, or - for "
-                   "standard input")
+    p.add_argument("file", metavar="FILE", type=_given, help="UTF-8 text file, one text per "
+                   "line, or - for standard input")
     p.add_argument("--method", choices=("news", "vader", "pattern", "textblob"), default="news",
                    help="news (fitted on rated news sentences; the default), vader (NLTK "
                    "VADER) or pattern (Pattern polarity; textblob is the same)")

@@ -10,10 +10,13 @@ module            offers
 ``validate``      :func:`validate_corpus` (every problem, never raises), :func:`load_corpus` (one
                   row per document, or one :class:`CorpusError` listing every problem; web pages
                   extracted on ``workers``, cached in ``cache_dir``), :func:`exclude_kinds`
-``metadata``      reading ``metadata.csv``: the columns, the header, the rows
+``metadata``      reading ``metadata.csv``: the columns, the header, the rows (commas only)
+``fields``        the fields of one row: doc_id (at most :data:`MAX_DOC_ID_LENGTH` characters),
+                  ``published`` (1800 to 2200; after today, a warning), kind, url, sha256
 ``files``         :func:`read_text`: one text file, UTF-8, with a clear message for anything else
+                  (UTF-16 and UTF-32 named, named pipes never read, a text with no words refused)
 ``dates``         :func:`parse_published`: a day, month, year or START/END range, as a
-                  :class:`DateSpan`
+                  :class:`DateSpan`, from 1800 to 2200
 ``webpages``      one web page: :func:`~webpages.extract_html`, :func:`~webpages.read_html` (an
                   :class:`~webpages.Extraction`: text, metadata, dropped blocks),
                   :func:`~webpages.article_text` (the text a document holds; imports trafilatura)
@@ -31,6 +34,8 @@ module            offers
                   :func:`timeline_counts`, :func:`assign_periods`
 ``groups``        views that fit the corpus: :func:`per_document`, :func:`document_groups`,
                   :func:`group_sizes`, :func:`example_documents`, :func:`group_label`
+``snippets``      a snippet aggregate as many units: :func:`~snippets.analysis_units` (one unit
+                  per sentence, dated by the year it states), :func:`~snippets.stated_year`
 ``synthetic``     :func:`make_corpus`: a corpus of any size from the project's own texts
 ``charts``        the charts of notebook 00 (imported on its own: it loads matplotlib)
 ================  ==================================================================================
@@ -57,6 +62,7 @@ from newscorpus.corpus.groups import (
 from newscorpus.corpus.tables import import_table
 from newscorpus.corpus.validate import (
     KINDS,
+    MAX_DOC_ID_LENGTH,
     METADATA_FILE,
     ValidationReport,
     exclude_kinds,
@@ -64,8 +70,8 @@ from newscorpus.corpus.validate import (
     validate_corpus,
 )
 
-__all__ = ["KINDS", "METADATA_FILE", "DateSpan", "ValidationReport", "assign_periods",
-           "corpus_summary", "document_groups", "document_lengths", "dropped_table",
-           "example_documents", "exclude_kinds", "group_label", "group_sizes", "import_table",
-           "load_corpus", "parse_periods", "parse_published", "per_document", "read_text",
-           "text_lengths", "timeline_counts", "timeline_table", "validate_corpus"]
+__all__ = ["KINDS", "MAX_DOC_ID_LENGTH", "METADATA_FILE", "DateSpan", "ValidationReport",
+           "assign_periods", "corpus_summary", "document_groups", "document_lengths",
+           "dropped_table", "example_documents", "exclude_kinds", "group_label", "group_sizes",
+           "import_table", "load_corpus", "parse_periods", "parse_published", "per_document",
+           "read_text", "text_lengths", "timeline_counts", "timeline_table", "validate_corpus"]

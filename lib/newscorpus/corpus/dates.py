@@ -1,4 +1,9 @@
-"""Publication dates as written in metadata.csv: a day, a month, a year or a START/END range."""
+"""Publication dates as written in metadata.csv: a day, a month, a year or a START/END range.
+
+Dates run from :data:`EARLIEST` (1800-01-01) to :data:`LATEST` (2200-12-31): pandas holds a day
+as a timestamp in nanoseconds, which reach from 1677 to 2262 only, and a news text from outside
+those centuries is a typing error (``0016`` for ``2016``) far more often than a real date.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +16,13 @@ _DATE = re.compile(r"([0-9]{4})(?:-([0-9]{2})(?:-([0-9]{2}))?)?")
 
 
 _FORMS = "YYYY-MM-DD, YYYY-MM, YYYY or START/END"
+
+#: The first and the last day a ``published`` value may cover.
+EARLIEST, LATEST = datetime.date(1800, 1, 1), datetime.date(2200, 12, 31)
+
+
+class OutOfRangeError(ValueError):
+    """A date before :data:`EARLIEST` or after :data:`LATEST` (a ``ValueError``)."""
 
 
 @dataclass(frozen=True)
@@ -38,6 +50,11 @@ def _parse_one(value: str, whole: str) -> DateSpan:
     if not match:
         raise ValueError(f"'{whole}' is not a date; expected {_FORMS}")
     year, month, day = int(match[1]), int(match[2] or 1), int(match[3] or 1)
+    if not EARLIEST.year <= year <= LATEST.year:
+        side = f"before {EARLIEST.year}" if year < EARLIEST.year else f"after {LATEST.year}"
+        shown = f"'{value}'" if value == whole else f"'{value}' in '{whole}'"
+        raise OutOfRangeError(f"the date {shown} is {side}, outside the years newscorpus reads"
+                              f" ({EARLIEST.year} to {LATEST.year})")
     try:
         start = datetime.date(year, month, day)
     except ValueError as err:
@@ -68,7 +85,8 @@ def parse_published(value: str, precision: str = "") -> DateSpan | None:
     ------
     ValueError
         For an unknown precision, another form, a date that does not exist, a range that ends
-        before it starts, or a precision that disagrees with the form.
+        before it starts, or a precision that disagrees with the form; an
+        :class:`OutOfRangeError` for a year before 1800 or after 2200.
 
     Examples
     --------
@@ -77,6 +95,10 @@ def parse_published(value: str, precision: str = "") -> DateSpan | None:
     >>> parse_published("2016-02-30")
     Traceback (most recent call last):
     ValueError: the date '2016-02-30' does not exist (day is out of range for month)
+    >>> parse_published("0016-09-21")
+    Traceback (most recent call last):
+    newscorpus.corpus.dates.OutOfRangeError: the date '0016-09-21' is before 1800, outside the \
+years newscorpus reads (1800 to 2200)
     """
     if precision and precision not in PRECISIONS:
         raise ValueError(f"date_precision '{precision}' is not one of {', '.join(PRECISIONS)}")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from newscorpus.base.errors import Problem
 from newscorpus.base.paths import display
-from newscorpus.corpus.files import decode_text
+from newscorpus.corpus.files import NotRegularFile, decode_text, read_regular
 
 __all__ = ["ADDED_COLUMNS", "METADATA_FILE", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS",
            "folder_label", "read_metadata"]
@@ -33,6 +33,17 @@ def folder_label(corpus_dir: Path) -> str:
         return corpus_dir.as_posix()
     shown = display(corpus_dir)
     return corpus_dir.name if os.path.isabs(shown) else shown
+
+
+def _delimiter(text: str) -> str:
+    """The separator ``;``, tab or ``|`` when the first line names the required columns with it
+    (and not with commas), else ``""``."""
+    first = text.lstrip().split("\n", 1)[0]  # the header: the first line that is not blank
+    names = {sep: {name.strip().strip('"') for name in first.split(sep)} for sep in ",;\t|"}
+    if set(REQUIRED_COLUMNS) <= names[","]:
+        return ""
+    return next((sep for sep in ";\t|" if len(names[sep]) > 1
+                 and names[sep] & set(REQUIRED_COLUMNS)), "")
 
 
 def _check_header(header: list[str], where: str) -> tuple[list[Problem], list[Problem]]:
@@ -65,19 +76,31 @@ def read_metadata(corpus_dir: Path) -> tuple[list[str], list[tuple[int, dict[str
         return [], [], [Problem(folder_label(corpus_dir), f"the corpus folder {found} (looked for"
                                 f" {corpus_dir.resolve()})", "pass the folder that holds"
                                 f" {METADATA_FILE} and the text files")], []
-    if not meta.is_file():
-        optional = ",".join(OPTIONAL_COLUMNS)
-        return [], [], [Problem(where, "the file is missing", "create it with a header row naming"
-                                f" the columns doc_id,file (and any of {optional}), then one row"
-                                " per document")], []
+    create = (f"create it with a header row naming the columns doc_id,file (and any of"
+              f" {','.join(OPTIONAL_COLUMNS)}), then one row per document")
     try:
-        text, problem = decode_text(meta.read_bytes(), where, where)
+        text, problem = decode_text(read_regular(meta), where, where)
+    except FileNotFoundError:
+        return [], [], [Problem(where, "the file is missing", create)], []
+    except NotRegularFile as err:
+        text, problem = "", Problem(where, f"{METADATA_FILE} is {err.kind}, not "
+                                    f"{'a' if err.kind == 'a folder' else 'a regular'} file",
+                                    f"move the {err.kind[2:]} away and write {METADATA_FILE} as"
+                                    " a file " + create.removeprefix("create it "))
     except OSError as err:
         text, problem = "", Problem(where, f"the file cannot be read ({err.strerror})",
                                     "make it readable")
     if problem or not text.strip():
         return [], [], [problem or Problem(where, "the file is empty", "write a header row"
                                            f" ({columns}), then one row per document")], []
+    separator = _delimiter(text)
+    if separator:
+        shown = "tabs" if separator == "\t" else f"'{separator}'"
+        line = text[:len(text) - len(text.lstrip())].count("\n") + 1  # the header's
+        return [], [], [Problem(f"{where} line {line}",
+                                f"{METADATA_FILE} uses {shown} between fields; newscorpus reads"
+                                " commas", "write it with commas (CSV), e.g. re-export it as CSV"
+                                " (in a spreadsheet: save as 'CSV UTF-8 (comma delimited)')")], []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
     header, rows, problems, previous, header_line = [], [], [], 0, 1
     try:

@@ -14,7 +14,7 @@ import datetime
 import re
 
 from newscorpus.base.errors import ParameterError, Problem
-from newscorpus.corpus.dates import parse_published
+from newscorpus.corpus.dates import OutOfRangeError, parse_published
 
 __all__ = ["ISO_FORMS", "check_date_format", "to_published"]
 
@@ -63,6 +63,15 @@ def _hint(value: str) -> str:
     if first > 12 or second > 12:
         return f"pass date_format='{day_first if first > 12 else month_first}'"
     return f"pass date_format='{day_first}' (day first) or '{month_first}' (month first)"
+
+
+def _check_years(published: str, text: str) -> None:
+    """Raise ``ValueError`` (message, fix) if ``published`` lies outside the years read."""
+    try:
+        parse_published(published)
+    except OutOfRangeError as err:
+        raise ValueError(str(err).replace(f"'{published}'", f"'{text}'", 1),
+                         "correct the year") from None
 
 
 def to_published(value: str, date_format: str | None = None) -> tuple[str, str, str]:
@@ -114,8 +123,9 @@ YYYY, START/END, or an ISO date-time such as 2016-09-21T14:05:00+03:00)", \
                              f" writes {_EXAMPLE:%Y-%m-%d} as '{_EXAMPLE.strftime(date_format)}')",
                              "correct the date, or pass the date_format that all dates"
                              " follow") from None
-        published = parsed.strftime({"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
-                                    [precision])
+        published = f"{parsed.year:04d}" + parsed.strftime({"day": "-%m-%d", "month": "-%m",
+                                                            "year": ""}[precision])
+        _check_years(published, text)
         return published, precision, f"published read from '{text}' with {date_format!r}"
     match = _DATETIME.fullmatch(text)
     if match:
@@ -124,11 +134,14 @@ YYYY, START/END, or an ISO date-time such as 2016-09-21T14:05:00+03:00)", \
         except ValueError as err:
             raise ValueError(f"the date-time '{text}' does not exist ({err})",
                              "correct the date or the time") from None
+        _check_years(match[1], text)
         return match[1], "day", f"published is the date of '{text}' as written (time and" \
                                 " UTC offset dropped)"
     try:
         span = parse_published(text)
     except ValueError as err:
+        if isinstance(err, OutOfRangeError):
+            raise ValueError(str(err), "correct the year") from None
         if "does not exist" in str(err) or "ends" in str(err):
             raise ValueError(str(err), "correct the date") from None
         raise ValueError(f"'{text}' is not an ISO date or date-time (expected {ISO_FORMS})",

@@ -15,23 +15,30 @@ from __future__ import annotations
 import difflib
 import hashlib
 import os
-import re
 import warnings
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 import numpy as np
 import pandas as pd
 
 from newscorpus.base.errors import CorpusError, ParameterError, Problem
 from newscorpus.base.parallel import resolve_workers
-from newscorpus.corpus.dates import PRECISIONS, DateSpan, parse_published
+from newscorpus.corpus.dates import DateSpan, parse_published
 from newscorpus.corpus.decoding import is_html_name
 from newscorpus.corpus.extraction import Page, extract_pages, fill_metadata
-from newscorpus.corpus.files import _empty, decode_text
+from newscorpus.corpus.fields import (
+    KINDS,
+    MAX_DOC_ID_LENGTH,
+    check_doc_id,
+    check_kind,
+    check_published,
+    check_sha256,
+    check_url,
+)
+from newscorpus.corpus.files import NotRegularFile, _empty, decode_text, no_words, read_regular
 from newscorpus.corpus.metadata import (
     ADDED_COLUMNS,
     METADATA_FILE,
@@ -43,14 +50,16 @@ from newscorpus.corpus.metadata import (
     folder_label as _label,
 )
 
-__all__ = ["ADDED_COLUMNS", "KINDS", "METADATA_FILE", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS",
-           "STR", "ValidationReport", "exclude_kinds", "load_corpus", "validate_corpus"]
+__all__ = ["ADDED_COLUMNS", "KINDS", "MAX_DOC_ID_LENGTH", "METADATA_FILE", "OPTIONAL_COLUMNS",
+           "REQUIRED_COLUMNS", "STR", "ValidationReport", "exclude_kinds", "load_corpus",
+           "validate_corpus"]
 
-KINDS: tuple[str, ...] = ("article", "snippet-aggregate", "other")
 STR = pd.StringDtype("python", na_value=np.nan)  # the dtype of text columns: plain Python str
 
-_SLUG = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
-_SHA256 = re.compile(r"[0-9a-fA-F]{64}")
+_NOT_REGULAR = {  # what a listed path is instead of a file: the message and the fix
+    "a folder": ("the path is a folder, not a file", "give the path of a text file inside it"),
+    "a named pipe": ("the path is a named pipe, not a regular file", "list a regular text"
+                     " file, e.g. save what the pipe delivers into a .txt file")}
 
 
 @dataclass
@@ -93,6 +102,7 @@ class _Checked:
     """One document after its checks: its problems, and what loading it needs."""
 
     problems: list[Problem]
+    warnings: list[Problem] = field(default_factory=list)  # a date in the future
     text: str | None = None
     path: str = ""
     n_bytes: int = 0
@@ -104,49 +114,21 @@ class _Checked:
 def _check_document(row: Mapping[str, str], *, corpus_dir: Path, line: int) -> _Checked:
     """Check one metadata row and its file; ``line`` is the row's line in metadata.csv."""
     doc_id, label = row["doc_id"], _label(corpus_dir)
-    here = f"{label}/{METADATA_FILE} line {line}" + (f" (doc_id '{doc_id}')" if doc_id else "")
-    out = _Checked([])
-    add = out.problems.append
-    if not doc_id:
-        add(Problem(here, "no doc_id is given", "give every document a unique doc_id", "doc_id"))
-    elif not _SLUG.fullmatch(doc_id):
-        slug = re.sub(r"[^A-Za-z0-9._-]+", "-", doc_id).strip("-._") or "doc-1"
-        add(Problem(here, f"the doc_id '{doc_id}' is not a slug (it becomes part of file names)",
-                    "use letters, digits, '.', '_' and '-' only, starting with a letter or digit,"
-                    f" e.g. '{slug}'", "doc_id"))
-    published, precision = row.get("published", ""), row.get("date_precision", "")
-    try:
-        out.span = parse_published(published, precision)
-    except ValueError as err:
-        column, fix = "date_precision", f"use one of {', '.join(PRECISIONS)}, or leave it empty"
-        if precision in ("", *PRECISIONS):
-            try:  # if the date alone is fine, the precision disagrees with it
-                form = parse_published(published).precision
-                fix = f"set date_precision to '{form}', or leave it empty"
-            except ValueError:
-                column, fix = "published", "write it like 2016-09-21, 2016-09, 2016 or 2016-09/2017"
-        add(Problem(here, str(err), fix, column))
-    if row.get("kind", "") not in ("", *KINDS):
-        add(Problem(here, f"the kind '{row['kind']}' is unknown",
-                    f"use one of {', '.join(KINDS)}, or leave it empty", "kind"))
-    url = urlparse(row.get("url", ""))
-    if row.get("url") and not (url.scheme in ("http", "https") and url.netloc):
-        add(Problem(here, f"the url '{row['url']}' is not an http(s) address",
-                    "write the full address, starting with https:// or http://", "url"))
-    sha = row.get("sha256", "").lower()
-    if sha and not _SHA256.fullmatch(sha):
-        add(Problem(here, f"the sha256 '{row['sha256']}' is not 64 hexadecimal characters",
-                    "paste the first column printed by `sha256sum FILE`, or leave it empty",
-                    "sha256"))
-        sha = ""
+    shown = doc_id if len(doc_id) <= 60 else f"{doc_id[:57]}..."
+    here = f"{label}/{METADATA_FILE} line {line}" + (f" (doc_id '{shown}')" if doc_id else "")
+    out = _Checked(check_doc_id(doc_id, here))
+    out.span, problems, out.warnings = check_published(row, here)
+    sha, bad_sha = check_sha256(row, here)
+    out.problems += problems + check_kind(row, here) + check_url(row, here) + bad_sha
     if not row["file"]:
-        add(Problem(here, "no file is given", f"write the path of the text file, relative to"
-                    f" {label}", "file"))
+        out.problems.append(Problem(here, "no file is given", "write the path of the text file,"
+                                    f" relative to {label}", "file"))
         return out
     try:
         _check_file(row["file"], sha, corpus_dir=corpus_dir, line=line, out=out)
     except OSError as err:
-        add(Problem(here, f"the file cannot be read ({err.strerror})", "make it readable", "file"))
+        out.problems.append(Problem(here, f"the file cannot be read ({err.strerror})",
+                                    "make it readable", "file"))
     return out
 
 
@@ -174,10 +156,12 @@ def _check_file(name: str, sha: str, *, corpus_dir: Path, line: int, out: _Check
         hint = f", perhaps to '{names[near[0]]}'" if near else ""
         add("the file does not exist", f"correct the path{hint} (paths are relative to {label}"
             " and case-sensitive), or add the file")
-    elif not path.is_file():
-        add("the path is a folder, not a file", "give the path of a text file inside it")
     else:
-        data = path.read_bytes()
+        try:
+            data = read_regular(path)
+        except NotRegularFile as err:
+            add(*_NOT_REGULAR.get(err.kind, (str(err), "list a regular text file instead")))
+            return
         out.path, out.n_bytes = os.path.abspath(path), len(data)
         actual = hashlib.sha256(data).hexdigest()
         if sha and sha != actual:
@@ -188,7 +172,7 @@ def _check_file(name: str, sha: str, *, corpus_dir: Path, line: int, out: _Check
             out.page = Page(out.path, actual, where)
             return
         text, problem = decode_text(data, where, shown)
-        problem = problem or _empty(text, data, where)
+        problem = problem or _empty(text, data, where) or no_words(text, where)
         if problem:
             out.problems.append(problem)
         else:
@@ -224,9 +208,12 @@ def _extract(checked: list[_Checked], cache_dir: str | os.PathLike[str] | None,
     pages = [doc for doc in checked if doc.page is not None]
     found = extract_pages([doc.page for doc in pages if doc.page], cache_dir=cache_dir,
                           workers=workers) if pages else []
-    for doc, result in zip(pages, found, strict=True):
+    for doc, page, result in zip(pages, [doc.page for doc in pages if doc.page], found,
+                                 strict=True):
         if isinstance(result, list):
             doc.problems += result
+        elif problem := no_words(result.corpus_text, page.where):
+            doc.problems.append(problem)
         else:
             doc.extraction, doc.text = result, result.corpus_text
 
@@ -238,6 +225,7 @@ def _scan(corpus_dir: Path, cache_dir: str | os.PathLike[str] | None = None,
     checked = [_check_document(row, corpus_dir=corpus_dir, line=line) for line, row in rows]
     _extract(checked, cache_dir, workers)
     problems += [problem for doc in checked for problem in doc.problems]
+    warned += [warning for doc in checked for warning in doc.warnings]
     if header:
         more, later = _check_collection(rows, corpus_dir=corpus_dir)
         problems, warned = problems + more, warned + later

@@ -187,6 +187,9 @@ def actor_contrasts(tone: pd.DataFrame) -> pd.DataFrame:
                  "newscorpus.sentiment.actor_tables.actor_tone (actor_tone.csv of notebook 03)")
     if tone.empty:
         return tone.assign(difference=pd.Series(dtype=float), reading=pd.Series(dtype=str))
+    tone = tone.copy()
+    for column in ("n", "mean_compound", "ci_low", "ci_high"):  # blank in CSV: no interval
+        tone[column] = pd.to_numeric(tone[column], errors="coerce")
     base = tone.iloc[0]["mean_compound"]
     rest = tone.iloc[1:].copy()
     rest["difference"] = rest["mean_compound"] - base
