@@ -1,18 +1,18 @@
 """Benchmark: article extraction from web pages (trafilatura as load_corpus runs it), scored.
 
 Scores :func:`newscorpus.corpus.webpages.extract_html` on the 98 pages of the article-extraction
-benchmark (Scrapinghub, MIT licence) in ``/work/shared/article-benchmark/`` (``html/``,
-``ground-truth.json``, ``text/``). That folder, outside the project (``../shared``), is read only
-by this optional benchmark, and only when it is run: no test and no notebook reads it, and the
-project needs it for nothing else. Prints precision, recall and F1 for each subset: the pages
-whose id starts with 0-9, on which the trafilatura options (``TRAFILATURA_OPTIONS``) were chosen
-("tuned"), the pages starting with a-f, never used to choose anything ("untuned"), and all
-pages; the same for trafilatura's default options (``trafilatura.extract(page)``, comments
-included, then without comments) and for the raw ``text/`` files (every visible block of the
-page: the baseline); then the speed in ms per page. ``--grid`` also prints the
-option grid the choice was made from, on the tuned pages, then the same grid on the untuned
-pages (computed after the choice was fixed, to show how well a ranking carries over; never used
-to choose). Asserts nothing. Run with::
+benchmark (Scrapinghub, MIT licence) in ``validation/article-benchmark/`` (``html/``,
+``ground-truth.json``, ``text/``; see the README there). Prints precision, recall and F1 for
+each subset: the pages whose id starts with 0-9, on which the trafilatura options
+(``TRAFILATURA_OPTIONS``) were chosen ("tuned"), the pages starting with a-f, never used to
+choose anything ("untuned"), and all pages; the same for trafilatura's default options
+(``trafilatura.extract(page)``, comments included, then without comments) and for the raw
+``text/`` files (every visible block of the page: the baseline); then the speed in ms per page.
+``--grid`` also prints the option grid the choice was made from, on the tuned pages, then the
+same grid on the untuned pages (computed after the choice was fixed, to show how well a ranking
+carries over; never used to choose). Asserts nothing.
+
+Run with::
 
     .venv/bin/python benchmarks/bench_extraction.py [--benchmark DIR] [--grid]
 
@@ -45,7 +45,7 @@ from newscorpus.base.errors import CorpusError
 from newscorpus.corpus.render import visible_blocks
 from newscorpus.corpus.webpages import TRAFILATURA_OPTIONS, TRAFILATURA_VERSION, extract_html
 
-BENCHMARK = Path("/work/shared/article-benchmark")
+BENCHMARK = Path(__file__).resolve().parents[1] / "validation" / "article-benchmark"
 SUBSETS = {"tuned (0-9)": "0123456789", "untuned (a-f)": "abcdef", "all": "0123456789abcdef"}
 _TOKEN = re.compile(r"\w+")
 

@@ -309,6 +309,18 @@ def test_clean_corpus_combines_documents_into_three_tables():
         assert row.text.split()[0] in raw[row.start:row.end]
 
 
+def test_clean_corpus_gives_the_same_tables_on_two_workers_as_on_one():
+    import pandas as pd
+
+    docs = pd.DataFrame({"doc_id": [f"d{i}" for i in range(7)],
+                         "text": [f"Title {i}\n\nPhoto: AP\n\n{BODY} [{i}]" for i in range(7)]})
+    one = clean_corpus(docs, workers=1)
+    two = clean_corpus(docs, workers=2, chunk_size=2)
+    for name in ("texts", "removals", "sentences"):
+        pd.testing.assert_frame_equal(one[name], two[name])
+    assert two["texts"]["doc_id"].tolist() == docs["doc_id"].tolist()
+
+
 # --- the gold standard ------------------------------------------------------------------------
 
 

@@ -235,11 +235,15 @@ def _original_gibberish(view, min_run=3):
     spans = []
     for line in view.lines:
         run = []
+        tokens = line.text.split()
+        # A line in another language (40% of its tokens noise): runs mostly without vowels only.
+        foreign = sum(map(inline_rules._noise, tokens)) >= 0.4 * len(tokens)
         for match in [*inline_rules._TOKEN.finditer(line.text), None]:
             if match is not None and inline_rules._noise(match.group()):
                 run.append(match)
                 continue
-            if len(run) >= min_run:
+            vowelless = sum(not re.search("[aeiouy]", m.group().lower()) for m in run)
+            if len(run) >= min_run and (not foreign or 2 * vowelless >= len(run)):
                 start, end = line.start + run[0].start(), line.start + run[-1].end()
                 before = view.text[start - 1] if start > 0 else "\n"
                 spans.append((start - 1, end) if before == " " else (start, end))
@@ -274,7 +278,7 @@ def test_broken_words_and_gibberish_are_found_as_before_in_runs_of_tokens(text):
 
 
 def _original_duplicates(view, threshold=0.8, min_words=5, size=12):
-    spans, exact, index, text = [], set(), {}, view.text
+    spans, exact, index, text, words_of = [], set(), {}, view.text, {}
     for number, (_, a, b) in enumerate(view.sentences):
         words = tuple(w.lower() for w in WORD_RE.findall(text[a:b]))
         if len(words) < min_words:
@@ -284,7 +288,13 @@ def _original_duplicates(view, threshold=0.8, min_words=5, size=12):
         for gram in grams:
             shared.update(index.get(gram, ()))
         best = max(shared.values(), default=0)
-        if words in exact or (grams and best / len(grams) >= threshold):
+        earliest = min((n for n, c in shared.items() if c == best), default=None)
+        # Alike but for their figures: items of a list, not a repeat.
+        figures = [w for w in words if any(c.isdigit() for c in w)]
+        same_figures = not figures or figures == [
+            w for w in words_of.get(earliest, ()) if any(c.isdigit() for c in w)]
+        words_of[number] = words
+        if words in exact or (grams and best / len(grams) >= threshold and same_figures):
             spans.append(duplicates._with_space(text, a, b))
             continue
         exact.add(words)
@@ -297,7 +307,10 @@ def _original_duplicates(view, threshold=0.8, min_words=5, size=12):
     first, marked = {}, [False] * len(tokens)
     for i in range(len(words) - size + 1):
         j = first.setdefault(tuple(words[i:i + size]), i)
-        if j + size <= i:
+        # Followed by other figures (within 16 words) than before: items of a list.
+        before, after = ([w for w in words[k + size:k + size + 16]
+                          if any(c.isdigit() for c in w)] for k in (j, i))
+        if j + size <= i and not (before and after and before != after):
             marked[i:i + size] = [True] * size
     clauses, start = set(), 0
     for i, token in enumerate(tokens):

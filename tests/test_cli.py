@@ -257,3 +257,70 @@ def test_sentiment_refuses_input_that_is_not_utf8(tmp_path):
         err = result.stderr.decode()
         assert result.returncode == 1 and "not UTF-8: byte 0xE9" in err, err
         assert "Traceback" not in err and result.stdout == b""
+
+
+# --- newscorpus motives -----------------------------------------------------------------------
+
+
+def test_motives_gives_the_notebooks_labels_for_the_corpus_sentences(tmp_path):
+    """Every sentence of the five corpus texts, one per line: the labels of motive_table."""
+    from newscorpus import clean, corpus
+    from newscorpus.motives import motive_flags, motive_table
+
+    sentences = clean.clean_corpus(corpus.load_corpus(RAW))["sentences"]
+    sentences = sentences[~sentences["text"].str.contains("\n")].reset_index(drop=True)
+    expected = motive_flags(sentences, motive_table(sentences))["motives"].tolist()
+    assert sum(map(bool, expected)) >= 40  # the test covers many labelled sentences
+    path = tmp_path / "sentences.txt"
+    path.write_text("\n".join(sentences["text"]) + "\n", encoding="utf-8")
+    result = newscorpus("motives", str(path))
+    assert result.returncode == 0, result.stderr
+    table = sentiment_csv(result.stdout)
+    assert list(table.columns[:4]) == ["line", "text", "motives", "motive"]
+    assert {"actor", "cue", "term", "cue_start", "term_end", "cue_kind"} <= set(table.columns)
+    per_line = table.drop_duplicates("line")
+    assert per_line["line"].tolist() == list(range(1, len(sentences) + 1))
+    assert per_line["motives"].fillna("").tolist() == expected
+    # one evidence row per label found
+    labelled = table[table["motive"].notna()]
+    assert len(labelled) == sum(len(m.split(";")) for m in expected if m)
+
+
+def test_motives_reads_standard_input_and_keeps_line_numbers():
+    lines = ["Russia wants to keep its naval base at Tartus.", "", "It rained in Idlib."]
+    result = subprocess.run([sys.executable, "-m", "newscorpus", "motives", "-"],
+                            input="\n".join(lines) + "\n", capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr
+    table = sentiment_csv(result.stdout)
+    assert table["line"].tolist() == [1, 3]
+    assert table["motives"].fillna("").tolist() == ["military_presence", ""]
+    assert table.loc[0, ["actor", "cue", "term"]].tolist() == ["Russia", "wants", "naval base"]
+    assert table.loc[0, "cue_start"] == 7  # a whole number, not 7.0
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (["motives", "/nonexistent/file.txt"], "cannot be read (No such file or directory)"),
+    (["motives", "-", "--motives-file", "/nonexistent/rules.yaml"],
+     "the motive rules file does not exist"),
+])
+def test_motives_refuses_bad_input_in_one_sentence(args, expected):
+    result = subprocess.run([sys.executable, "-m", "newscorpus", *args], input="ok\n",
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 1
+    assert expected in result.stderr and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr and result.stdout == ""
+
+
+def test_motives_refuses_a_file_that_is_not_utf8_and_rules_that_are_not_yaml(tmp_path):
+    bad = tmp_path / "latin1.txt"
+    bad.write_bytes("Caf\xe9 Damas\n".encode("latin-1"))
+    rules = tmp_path / "rules.yaml"
+    rules.write_text("labels: [\n", encoding="utf-8")
+    for args, expected in (([str(bad)], "not UTF-8: byte 0xE9"),
+                           (["-", "--motives-file", str(rules)], "is not valid YAML")):
+        result = subprocess.run([sys.executable, "-m", "newscorpus", "motives", *args],
+                                input=b"ok\n", capture_output=True, timeout=300)
+        err = result.stderr.decode()
+        assert result.returncode == 1 and expected in err and err.count("\n") == 1, err
+        assert "Traceback" not in err and result.stdout == b""

@@ -5,45 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from newscorpus.publish import findings
-
-SHARES = pd.DataFrame({
-    "period": ["early", "early", "late", "late"], "theme": ["bases", "talks"] * 2,
-    "sentences": [100, 100, 200, 200], "matched": [10, 40, 60, 20]})
-SHARES["share"] = SHARES["matched"] / SHARES["sentences"]
-SHARES["ci_low"], SHARES["ci_high"] = zip(*[
-    (0.055, 0.174), (0.309, 0.498), (0.239, 0.369), (0.066, 0.149)], strict=True)
-
-
-def test_overall_shares_sum_the_counts_of_the_groups():
-    overall = findings.overall_motives(SHARES, {"bases": "Bases"})
-    # bases: (10 + 60) / 300 = 0.2333; talks: (40 + 20) / 300 = 0.2
-    assert overall[["theme", "label"]].values.tolist() == [["bases", "Bases"], ["talks", "talks"]]
-    assert overall["share"].tolist() == pytest.approx([70 / 300, 60 / 300])
-    assert (overall["ci_low"] < overall["share"]).all()
-
-
-def test_shifts_compare_the_first_and_last_group_and_flag_clear_changes():
-    shifts = findings.motive_shifts(SHARES)
-    assert shifts["change"].tolist() == pytest.approx([0.3 - 0.1, 0.1 - 0.4])
-    # bases: [0.055, 0.174] vs [0.239, 0.369] do not overlap; talks: [0.309, 0.498] vs
-    # [0.066, 0.149] do not either
-    assert shifts["clear"].tolist() == [True, True]
-    overlapping = SHARES.assign(ci_high=[0.30, 0.498, 0.369, 0.149])  # bases now overlap
-    assert findings.motive_shifts(overlapping)["clear"].tolist() == [False, True]
-    assert findings.motive_shifts(SHARES[SHARES["period"] == "early"]).empty
-
-
-def test_the_motive_statement_names_its_source_and_escapes_labels():
-    labels = {"bases": "<b>Bases</b> *and* ports"}
-    text = str(findings.describe_motives(findings.overall_motives(SHARES, labels),
-                                         findings.motive_shifts(SHARES, labels=labels),
-                                         source="figure 02-x"))
-    assert "(figure 02-x)" in text and "<b>" not in text
-    assert "&lt;b&gt;Bases&lt;/b&gt; \\*and\\* ports" in text
-    assert "23% of sentences" in text and "From **early** (100 sentences) to **late**" in text
-    assert text.index("talks: 40% to 10%") < text.index("ports: 10% to 30%")  # fall first
-
+from newscorpus.publish import answer, findings
 
 TONE = pd.DataFrame({"actor": ["all sentences", "Russia", "Israel", "Kurds"],
                      "n": [100, 80, 12, 3], "mean_compound": [-0.1, -0.09, -0.4, 0.2],
@@ -90,6 +52,8 @@ def test_corpus_limits_count_the_documents_behind_each_group():
     text = str(findings.corpus_limits(docs))
     assert "3 document(s)" in text and "- p1: 2 document(s) (a, b)" in text
     assert "c is not one text" in text
+    assert "p2" not in text  # the aggregate is never given one period
+    assert "- (no period: snippets of many dates): 1 document(s) (c)" in text
 
 
 def test_a_finding_is_markdown_in_the_notebook_and_the_same_text_when_printed():
@@ -103,3 +67,82 @@ def test_actor_contrasts_read_blank_intervals_from_csv_as_no_interval():
     out = findings.actor_contrasts(as_read)
     assert out["reading"].tolist() == ["like the rest", "more negative", "like the rest"]
     assert "Kurds: +0.20 (no interval, n = 3)" in str(findings.describe_actors(out, source="x"))
+
+
+# --- the answer, from notebook 04's motive tables ---------------------------------------------
+
+DOCS = pd.DataFrame({"doc_id": ["a1", "a2", "a3", "s"], "title": ["<b>One</b>", "Two", "", ""],
+                     "outlet": ["Al-Monitor", "", "", ""], "published": ["2016-06-03", "", "", ""],
+                     "kind": ["article", "article", "article", "snippet-aggregate"]})
+COUNTS = pd.DataFrame({"label": ["regime_survival", "military_presence", "counterterrorism",
+                                 "economic_interests"],
+                       "sentences": [21, 4, 5, 0], "documents": [0, 2, 1, 0],
+                       "snippets": [21, 1, 1, 0]})
+VALIDATION = pd.DataFrame({"label": ["micro"], "precision_development": [0.981],
+                           "recall_development": [0.718], "f1_development": [0.829],
+                           "precision_heldout": [0.581], "recall_heldout": [0.45],
+                           "f1_heldout": [0.507]})
+EVIDENCE = pd.DataFrame({
+    "doc_id": ["a1", "a1", "a1", "s"], "sentence_id": [6, 6, 9, 3], "start": [755, 755, 990, 40],
+    "end": [981, 981, 1100, 90], "motives": ["military_presence;counterterrorism"] * 2
+    + ["military_presence", "regime_survival"],
+    "motive": ["military_presence", "counterterrorism", "military_presence", "regime_survival"],
+    "actor": ["Moscow", "Moscow", "Russia", "Kremlin"], "cue": ["wants", "wants", "aims", "backs"],
+    "text": ["Moscow wants [bases] and <script>x</script>.", "Moscow wants [bases] and x.",
+             "Russia aims to stay.", "The Kremlin backs Assad."]})
+
+
+def test_the_answer_names_the_most_attributed_motives_with_their_counts():
+    text = str(answer.answer(COUNTS, VALIDATION, DOCS))
+    # by sentences: regime_survival 21, counterterrorism 5, military_presence 4; none of 0
+    assert text.index("regime\\_survival") < text.index("counterterrorism") < text.index(
+        "military\\_presence")
+    assert "economic" not in text
+    assert "(21 sentences: 21 in snippets)" in text
+    assert "(5 sentences: 4 in 1 of the 3 articles, 1 in snippets)" in text
+    # the motive in most articles: military_presence, 2 of 3
+    assert "stated in the most articles is **military\\_presence** (2 of 3)" in text
+    assert "F1 0.51 (precision 0.58, recall 0.45; 0.83" in text
+
+
+def test_the_answer_says_when_nothing_is_found():
+    text = str(answer.answer(COUNTS.assign(sentences=0, documents=0, snippets=0), VALIDATION,
+                             DOCS))
+    assert text.startswith("No sentence of these texts attributes a motive")
+
+
+def test_theses_quote_each_sentence_once_with_its_place_labels_and_cue_escaped():
+    text = str(answer.theses(EVIDENCE, DOCS, ["a1", "a2", "s"], quotes=1))
+    assert "**&lt;b&gt;One&lt;/b&gt;** (Al-Monitor, 2016-06-03; `a1`)" in text
+    assert "**military\\_presence** (2 sentences), **counterterrorism** (1 sentence)" in text
+    assert ("(`a1` sentence 6, characters 755-981; military\\_presence; counterterrorism; "
+            "cue *wants* held by *Moscow*)") in text
+    assert text.count("sentence 6,") == 1 and "sentence 9," not in text  # quotes=1
+    assert "... and 1 more sentence" in text
+    assert "<script>" not in text and "\\[bases\\]" in text
+    assert "`a2`): no sentence attributes a motive" in text
+    assert "a page of search snippets, not an article" in text
+
+
+def test_the_limits_refuse_comparisons_the_design_cannot_support():
+    groups = pd.DataFrame({"group": ["2015-16", "2017-18"], "units": [3, 1],
+                           "group_label": ["2015-16 (3 articles)", "2017-18 (1 article)"]})
+    text = str(answer.motive_limits(DOCS, VALIDATION, groups, by="period"))
+    assert "**4 documents**: 3 articles, 1 snippet-aggregate" in text
+    assert "2 of 2 groups hold fewer than 5 units" in text
+    assert "held-out F1 0.51" in text and "vocabulary, not motives" in text
+    big = groups.assign(units=[40, 50])
+    assert "No change over time" not in str(answer.motive_limits(DOCS, VALIDATION, big,
+                                                                 by="period"))
+
+
+def test_an_earlier_figure_is_shown_with_its_stored_caption(tmp_path):
+    import matplotlib.pyplot as plt
+
+    from newscorpus.base.figures import save_figure
+
+    fig, _ = plt.subplots()
+    save_figure(fig, pd.DataFrame({"x": [1]}), "04-motive-shares", tmp_path, caption="Shares.")
+    shown = answer.saved_figure(tmp_path, "04-motive-shares")
+    assert shown.caption == "Shares." and 'alt="Shares."' in shown._repr_html_()
+    assert "was not found" in str(answer.saved_figure(tmp_path, "04-nothing"))

@@ -352,3 +352,46 @@ def test_stems_are_labelled_by_their_most_frequent_counted_form():
     assert labels["militari base"] == "military bases"
     # "us" is counted twice (US, U.S); the pronoun "us", a stop word, does not name it
     assert labels["us"] == "u.s" and freq.set_index("term").loc["us", "count"] == 2
+
+
+# --- names as one term: Arabic articles, possessives, abbreviations --------------------------
+
+REAL = [  # sentences as the news writes them (seeds and wire copy)
+    "Moscow will continue to back the campaign to restore all of Syria to control by Bashar "
+    "al-Assad's central government.",
+    "Al-Assad told state television the army would retake Aleppo.",
+    "Russia has been Assad's most important ally since 2015.",
+    "Assad met Putin in Sochi, the U.S. and the U.N. said, while Egypt's el-Sisi stayed away.",
+]
+
+
+@pytest.mark.parametrize("stem", [True, False])
+def test_al_assad_and_assads_are_one_term_and_us_is_never_a_letter(stem):
+
+    s = pd.DataFrame({"doc_id": "d", "sentence_id": range(1, 5), "text": REAL})
+    table = token_table(s, stem=stem)
+    assad = table[table["lower"].str.contains("assad")]
+    assert assad["token"].tolist() == ["al-Assad's", "Al-Assad", "Assad's", "Assad"]
+    assert set(assad["term"]) == {"assad"}
+    assert "sisi" in set(table["term"]) and "el-sisi" not in set(table["term"])
+    assert ({"us", "un"} if stem else {"u.s", "u.n"}) <= set(table["term"])
+    assert not {"u", "s", "n"} & set(table.loc[~table["stop"], "term"])
+
+
+def test_a_letter_left_by_a_cut_abbreviation_is_not_a_keyword():
+
+    # A search snippet cut inside "U.S.": the letter stays in the text but counts as nothing.
+    s = pd.DataFrame({"doc_id": "d", "sentence_id": [1],
+                      "text": ["Putin spoke of joining the U. The recent developments"]})
+    table = token_table(s)
+    assert table.loc[table["token"] == "U", "stop"].tolist() == [True]
+
+
+def test_following_assad_finds_it_however_it_is_written():
+    from newscorpus.keywords.concordance import dispersion
+
+    s = pd.DataFrame({"doc_id": "d", "sentence_id": range(1, 5), "text": REAL})
+    hits = dispersion(token_table(s), ["assad"])
+    assert hits["sentence_id"].tolist() == [1, 2, 3, 4]
+    assert dispersion(token_table(s), ["assad"], column="term")["sentence_id"].tolist() == [
+        1, 2, 3, 4]

@@ -10,6 +10,8 @@
 ``newscorpus resources``         list the linguistic resources and their versions
 ``newscorpus sentiment FILE``    score each line of a file as one text, as the notebooks score
                                  sentences; CSV on standard output
+``newscorpus motives FILE``      the motives each line attributes to Russia, as notebook 04
+                                 labels sentences, with the evidence; CSV on standard output
 
 Input errors are printed as sentences (what, where, how to fix) with exit status 1; a usage
 error exits with 2. No traceback is shown for bad input.
@@ -59,7 +61,13 @@ def _run(args: argparse.Namespace) -> int:
 def _clean(args: argparse.Namespace) -> int:
     import csv
 
-    from newscorpus.clean.pipeline import RULE_NAMES, check_rules, clean_text, select_rules
+    from newscorpus.clean.pipeline import (
+        PAGE_RULES,
+        RULE_NAMES,
+        check_rules,
+        clean_text,
+        select_rules,
+    )
     from newscorpus.corpus.decoding import is_html_name
     from newscorpus.corpus.files import read_text
 
@@ -78,25 +86,26 @@ def _clean(args: argparse.Namespace) -> int:
         raise NewsCorpusError(Problem("newscorpus clean", "no file given",
                                       "name one or more text files, or - for standard input"))
     texts = []
+    page_rules = tuple(r for r in rules if r in PAGE_RULES)
     for name in args.files:  # read every file first, so a bad one stops before any output
         if name == "-":
-            texts.append((name, sys.stdin.read()))
-        elif is_html_name(name):  # the article text, exactly as load_corpus reads the page
+            texts.append((name, sys.stdin.read(), rules))
+        elif is_html_name(name):  # the article text, cleaned exactly as clean_corpus does
             from newscorpus.corpus.webpages import article_text
 
-            texts.append((name, article_text(Path(name), where=name)))
+            texts.append((name, article_text(Path(name), where=name), page_rules))
         elif name in RULE_NAMES and not Path(name).exists():  # --skip a b FILE, as before
             raise NewsCorpusError(Problem(
                 "newscorpus clean", f"'{name}' is a cleaning rule, not a file",
                 "after --skip or --rules, separate several rules with commas (--skip a,b) or"
                 " repeat the option (--skip a --skip b)"))
         else:
-            texts.append((name, read_text(Path(name))))
+            texts.append((name, read_text(Path(name)), rules))
     writer = csv.writer(sys.stdout, lineterminator="\n")
     if args.report:
         writer.writerow(["file", "rule", "family", "start", "end", "text"])
-    for number, (name, raw) in enumerate(texts):
-        result = clean_text(raw, rules=rules)
+    for number, (name, raw, selected) in enumerate(texts):
+        result = clean_text(raw, rules=selected)
         if args.report:
             for r in result.removals:
                 writer.writerow([name, r.rule, r.family, r.start, r.end, r.text])
@@ -130,31 +139,52 @@ def _import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _sentiment(args: argparse.Namespace) -> int:
+def _read_lines(name: str) -> list[tuple[int, str]]:
+    """The non-blank lines of a UTF-8 file (``-``: standard input), with their line numbers."""
     from newscorpus.corpus.files import decode_text
-    from newscorpus.sentiment.scorers import score_texts
 
-    if args.file == "-":
+    if name == "-":
         where, data = "standard input", sys.stdin.buffer.read()
     else:
-        where = args.file
+        where = name
         try:
-            data = Path(args.file).read_bytes()
+            data = Path(name).read_bytes()
         except OSError as err:
             raise NewsCorpusError(Problem(where, f"the file cannot be read ({err.strerror})",
                                           "check that the path names an existing, readable "
                                           "file")) from None
-    text, problem = decode_text(data, where, "FILE" if args.file == "-" else args.file)
+    text, problem = decode_text(data, where, "FILE" if name == "-" else name)
     if problem:
         raise NewsCorpusError(problem)
-    # One text per line; blank lines are skipped, but `line` keeps the numbers of the input.
+    # One text per line; blank lines are skipped, but the numbers count them.
     lines = [(number, line.removesuffix("\r"))
              for number, line in enumerate(text.split("\n"), start=1)]
-    kept = [(number, line) for number, line in lines if line.strip()]
+    return [(number, line) for number, line in lines if line.strip()]
+
+
+def _sentiment(args: argparse.Namespace) -> int:
+    from newscorpus.sentiment.scorers import score_texts
+
+    kept = _read_lines(args.file)
     scores = score_texts([line for _, line in kept], args.method, processes=args.processes)
     scores.insert(0, "text", [line for _, line in kept])
     scores.insert(0, "line", [number for number, _ in kept])
     scores.to_csv(sys.stdout, index=False, lineterminator="\n")
+    return 0
+
+
+def _motives(args: argparse.Namespace) -> int:
+    from newscorpus.motives.codebook import load_codebook
+    from newscorpus.motives.tables import label_texts
+
+    # The rules first: a bad rules file is reported before any input is read.
+    codebook = load_codebook(Path(args.motives_file).expanduser().resolve()
+                             if args.motives_file else None)
+    kept = _read_lines(args.file)
+    table = label_texts([line for _, line in kept], codebook=codebook)
+    numbers = dict(enumerate((number for number, _ in kept), start=1))
+    table["line"] = table["line"].map(numbers)
+    table.to_csv(sys.stdout, index=False, lineterminator="\n")
     return 0
 
 
@@ -284,6 +314,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--processes", type=int, default=1, metavar="N",
                    help="worker processes for large files (default: %(default)s)")
     p.set_defaults(func=_sentiment)
+
+    p = sub.add_parser(
+        "motives", help="the motives each line of a text file attributes to Russia, as the "
+        "notebooks label sentences", description="Read each line of FILE as one sentence and "
+        "write CSV to standard output: line (its number in the input), text, motives (the "
+        "labels of the codebook joined by ';', empty when none), then the evidence of each "
+        "label (motive, actor, cue and motive word, with their character offsets in the line, "
+        "and the kind of cue): one row per line and label, one row with empty evidence for a "
+        "line without a motive. Blank lines are skipped; the line numbers still count them. "
+        "The labels are those of newscorpus.motives.motive_table, the function notebook 04 "
+        "uses.")
+    p.add_argument("file", metavar="FILE", type=_given, help="UTF-8 text file, one sentence per "
+                   "line, or - for standard input")
+    p.add_argument("--motives-file", type=_given, metavar="YAML", help="motive rules to use "
+                   "instead of the packaged lib/newscorpus/data/motives_en.yaml")
+    p.set_defaults(func=_motives)
 
     p = sub.add_parser("resources", help="list the linguistic resources and their versions")
     p.set_defaults(func=_resources)

@@ -99,6 +99,10 @@ def _thresholds(value: object) -> str | None:
                             f"-1 <= negative < positive <= 1, got {value!r}")
 
 
+def _bool(value: object) -> str | None:
+    return None if isinstance(value, bool) else f"expected true or false, got {value!r}"
+
+
 def _group_by(value: object) -> str | None:
     if not isinstance(value, str) or not value.strip():
         return f"expected a column of documents.csv or period, got {value!r}"
@@ -148,6 +152,8 @@ CHECKS: dict[str, Callable[[object], str | None]] = {
     "negative_threshold": _number(-1.0, 1.0),
     "positive_threshold": _number(-1.0, 1.0),
     "n_boot": _int(0, 100_000),
+    "aggregate_over_time": _bool,
+    "quotes": _int(1, 50),
     "seed": _int(0),
     "workers": _int(0, 512),
 }

@@ -113,13 +113,36 @@ def stemmer():
 
 #: A possessive ending: ``'s`` or ``’s``, or a bare apostrophe after an ``s`` (``rebels'``).
 _POSSESSIVE_END = re.compile(r"(?:['’][sS]|(?<=[sS])['’])$")
+#: The Arabic article written before a name: ``al-`` or ``el-`` (any case), then a name of at
+#: least two letters (``al-Assad``, ``Al-Nusra``, ``el-Sisi``).
+_ARABIC_ARTICLE = re.compile(r"^[aAeE][lL]-(?=[^\W\d_]{2})")
+
+
+def base_form(word: str) -> str:
+    """Return ``word`` without a possessive ending and without an Arabic article before a name.
+
+    ``al-Assad``, ``Al-Assad``, ``Assad`` and ``Assad's`` are one name, written four ways; so
+    are ``el-Sisi`` and ``Sisi``. The case is kept. Words of other languages or English words
+    with a hyphen (``all-out``, ``eld-er``) are not touched: only ``al-``/``el-`` followed by
+    letters is an article.
+
+    Examples
+    --------
+    >>> [base_form(w) for w in ["al-Assad", "Al-Assad's", "Assad's", "el-Sisi", "rebels'"]]
+    ['Assad', 'Assad', 'Assad', 'Sisi', 'rebels']
+    >>> [base_form(w) for w in ["all-out", "al-", "Al-7", "Russia"]]
+    ['all-out', 'al-', 'Al-7', 'Russia']
+    """
+    word = _POSSESSIVE_END.sub("", word) or word
+    return _ARABIC_ARTICLE.sub("", word)
 
 
 @functools.lru_cache(maxsize=200_000)
 def stem(word: str, *, keep_case: bool = False) -> str:
     """Return the Porter stem of ``word``, lower-cased, cached: a corpus repeats its words.
 
-    A possessive ending is removed first, so ``Russia's`` counts as ``russia``. A word with a
+    A possessive ending and an Arabic article are removed first (:func:`base_form`), so
+    ``Russia's`` counts as ``russia`` and ``al-Assad`` as ``assad``. A word with a
     full stop or a digit is an abbreviation or a code, not an inflected word: it is not
     stemmed (Porter would cut ``u.s`` to ``u.``), and an abbreviation loses its full stops, so
     ``U.S`` and ``US`` are one term. ``keep_case=True`` keeps the case of the letters.
@@ -128,10 +151,10 @@ def stem(word: str, *, keep_case: bool = False) -> str:
     --------
     >>> stem("Negotiations"), stem("Russia's"), stem("rebels’"), stem("U.S"), stem("Su-24s")
     ('negoti', 'russia', 'rebel', 'us', 'su-24s')
-    >>> stem("Russians", keep_case=True), stem("U.N", keep_case=True)
-    ('Russian', 'UN')
+    >>> stem("Russians", keep_case=True), stem("U.N", keep_case=True), stem("Al-Assad's")
+    ('Russian', 'UN', 'assad')
     """
-    word = _POSSESSIVE_END.sub("", word) or word
+    word = base_form(word)
     if any(ch.isdigit() for ch in word):
         return word if keep_case else word.lower()
     if "." in word:

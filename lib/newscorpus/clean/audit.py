@@ -23,8 +23,12 @@ __all__ = ["examples", "removal_summary", "role_counts", "size_table", "write_te
 _RULE_ORDER = {name: i for i, name in enumerate(RULE_NAMES)}
 
 
-def size_table(documents: pd.DataFrame, texts: pd.DataFrame) -> pd.DataFrame:
+def size_table(documents: pd.DataFrame, texts: pd.DataFrame, *,
+               workers: int | None = 1) -> pd.DataFrame:
     """Characters, words and sentences of each document before and after cleaning.
+
+    Measured on ``workers`` processes (``None`` or 0: every core); the table is the same for
+    any number.
 
     Returns
     -------
@@ -39,28 +43,55 @@ def size_table(documents: pd.DataFrame, texts: pd.DataFrame) -> pd.DataFrame:
     >>> size_table(docs, texts)[["measure", "raw", "clean", "removed"]].values.tolist()
     [['characters', 26, 16, 10], ['words', 5, 3, 2], ['sentences', 2, 1, 1]]
     """
+    from newscorpus.base.parallel import map_chunks
+
     clean = dict(zip(texts["doc_id"], texts["text"], strict=True))
+    triples = [(doc_id, raw, clean[doc_id])
+               for doc_id, raw in zip(documents["doc_id"], documents["text"], strict=True)]
+    parts = map_chunks(_sizes, triples, workers=workers, chunk_size=200, desc="measuring",
+                       unit="doc")
+    return pd.DataFrame([row for part in parts for row in part],
+                        columns=["doc_id", "measure", "raw", "clean", "removed",
+                                 "removed_share"])
+
+
+def _sizes(triples) -> list[tuple]:
     rows = []
-    for doc_id, raw in zip(documents["doc_id"], documents["text"], strict=True):
-        before, after = text_lengths(raw), text_lengths(clean[doc_id])
+    for doc_id, raw, clean in triples:
+        before, after = text_lengths(raw), text_lengths(clean)
         for measure in ("characters", "words", "sentences"):
             removed = before[measure] - after[measure]
             rows.append((doc_id, measure, before[measure], after[measure], removed,
                          round(removed / before[measure], 4) if before[measure] else 0.0))
-    return pd.DataFrame(rows, columns=["doc_id", "measure", "raw", "clean", "removed",
-                                       "removed_share"])
+    return rows
 
 
-def removal_summary(removals: pd.DataFrame, documents: pd.DataFrame) -> pd.DataFrame:
+def removal_summary(removals: pd.DataFrame, documents: pd.DataFrame, *,
+                    groups: pd.Series | None = None) -> pd.DataFrame:
     """Characters removed by each rule from each document, with the share of the raw text.
+
+    With ``groups`` (the group of each document, indexed by ``doc_id``, as
+    :func:`newscorpus.corpus.groups.document_groups` gives it), the same per group instead:
+    the share is of all the raw characters of the group's documents.
 
     Returns
     -------
     DataFrame
-        ``doc_id``, ``rule``, ``family``, ``spans``, ``chars`` and ``share`` (of the
-        document's raw characters), one row per document and rule that removed something, in
-        corpus and pipeline order.
+        ``doc_id`` (or ``group``, labelled with its number of documents), ``rule``,
+        ``family``, ``spans``, ``chars`` and ``share`` (of the raw characters), one row per
+        document (group) and rule that removed something, in corpus (group) and pipeline order.
+
+    Examples
+    --------
+    >>> docs = pd.DataFrame({"doc_id": ["a", "b", "c"], "text": ["x" * 100, "y" * 100, "z" * 200]})
+    >>> removals = pd.DataFrame({"doc_id": ["a", "c"], "rule": "captions", "family": "caption",
+    ...                          "chars": [10, 50]})
+    >>> groups = pd.Series({"a": "early", "b": "early", "c": "late"})
+    >>> removal_summary(removals, docs, groups=groups)[["group", "chars", "share"]].values.tolist()
+    [['early (2 documents)', 10, 0.05], ['late (1 document)', 50, 0.25]]
     """
+    if groups is not None:
+        return _removals_by_group(removals, documents, groups)
     lengths = dict(zip(documents["doc_id"], documents["text"].str.len(), strict=True))
     doc_order = {d: i for i, d in enumerate(documents["doc_id"])}
     summary = (removals.groupby(["doc_id", "rule", "family"], as_index=False)
@@ -69,6 +100,26 @@ def removal_summary(removals: pd.DataFrame, documents: pd.DataFrame) -> pd.DataF
                         zip(summary["doc_id"], summary["chars"], strict=True)]
     key = summary["doc_id"].map(doc_order) * 100 + summary["rule"].map(_RULE_ORDER)
     return summary.iloc[key.argsort(kind="stable")].reset_index(drop=True)
+
+
+def _removals_by_group(removals: pd.DataFrame, documents: pd.DataFrame,
+                       groups: pd.Series) -> pd.DataFrame:
+    from newscorpus.corpus.groups import group_label
+
+    group = documents["doc_id"].map(groups)
+    raw = documents["text"].str.len().groupby(group).sum()
+    sizes = group.value_counts()
+    order = [g for g in groups.attrs.get("order", sorted(raw.index)) if g in raw.index]
+    summary = (removals.assign(group=removals["doc_id"].map(groups))
+               .groupby(["group", "rule", "family"], as_index=False)
+               .agg(spans=("chars", "size"), chars=("chars", "sum")))
+    summary["share"] = [round(c / raw[g], 4) for g, c in
+                        zip(summary["group"], summary["chars"], strict=True)]
+    key = (summary["group"].map({g: i for i, g in enumerate(order)}) * 100
+           + summary["rule"].map(_RULE_ORDER))
+    summary = summary.iloc[key.argsort(kind="stable")].reset_index(drop=True)
+    summary["group"] = [group_label(g, int(sizes[g])) for g in summary["group"]]
+    return summary
 
 
 def examples(removals: pd.DataFrame, *, width: int = 110) -> pd.DataFrame:
@@ -89,10 +140,32 @@ def examples(removals: pd.DataFrame, *, width: int = 110) -> pd.DataFrame:
     return first[["rule", "family", "doc_id", "start", "end", "text"]].reset_index(drop=True)
 
 
-def role_counts(sentences: pd.DataFrame) -> pd.DataFrame:
-    """Sentences per role per document (a document-by-role table, roles in fixed order)."""
-    table = pd.crosstab(sentences["doc_id"], sentences["role"])
-    return table.reindex(columns=[r for r in ROLES if r in table.columns]).reset_index()
+def role_counts(sentences: pd.DataFrame, *, groups: pd.Series | None = None) -> pd.DataFrame:
+    """Sentences per role per document (a document-by-role table, roles in fixed order).
+
+    With ``groups`` (the group of each document, indexed by ``doc_id``), one row per group
+    instead, labelled with its number of documents.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"doc_id": ["a", "a", "b"], "role": ["title", "body", "body"]})
+    >>> role_counts(s).values.tolist()
+    [['a', 1, 1], ['b', 0, 1]]
+    >>> role_counts(s, groups=pd.Series({"a": "x", "b": "x"})).values.tolist()
+    [['x (2 documents)', 1, 2]]
+    """
+    if groups is None:
+        table = pd.crosstab(sentences["doc_id"], sentences["role"])
+        return table.reindex(columns=[r for r in ROLES if r in table.columns]).reset_index()
+    from newscorpus.corpus.groups import group_label
+
+    group = sentences["doc_id"].map(groups)
+    table = pd.crosstab(group.rename("group"), sentences["role"])
+    order = [g for g in groups.attrs.get("order", sorted(table.index)) if g in table.index]
+    sizes = sentences.groupby(group)["doc_id"].nunique()
+    table = table.reindex(index=order, columns=[r for r in ROLES if r in table.columns])
+    table.index = [group_label(g, int(sizes[g])) for g in table.index]
+    return table.rename_axis("group").reset_index()
 
 
 def write_texts(texts: pd.DataFrame, folder: str | os.PathLike[str]) -> list[WrittenFile]:

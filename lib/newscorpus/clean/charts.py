@@ -41,13 +41,38 @@ def before_after_chart(sizes: pd.DataFrame):
     return fig, axes
 
 
+def removed_by_group_chart(sizes: pd.DataFrame, groups: pd.Series):
+    """Draw, per group of documents, the spread of the share removed from each document.
+
+    One panel per measure (characters, words, sentences), box plots of ``removed_share``.
+
+    Parameters
+    ----------
+    sizes : pandas.DataFrame
+        As returned by :func:`newscorpus.clean.audit.size_table`.
+    groups : pandas.Series
+        The group of each document, indexed by ``doc_id``
+        (:func:`newscorpus.corpus.groups.document_groups`).
+
+    Returns
+    -------
+    fig, axes
+    """
+    from newscorpus.corpus.charts import lengths_by_group_chart
+
+    wide = (sizes.pivot(index="doc_id", columns="measure", values="removed_share")
+            .reindex(columns=["characters", "words", "sentences"]).reset_index())
+    return lengths_by_group_chart(wide, groups, shares=True, xlabel="{} removed")
+
+
 def removal_chart(summary: pd.DataFrame, *, value: str = "share"):
-    """Draw, per document, a stacked bar of what each rule removed (share of raw characters).
+    """Draw, per document (or group), a stacked bar of what each rule removed.
 
     Parameters
     ----------
     summary : pandas.DataFrame
-        As returned by :func:`newscorpus.clean.audit.removal_summary`.
+        As returned by :func:`newscorpus.clean.audit.removal_summary`, per document
+        (``doc_id``) or per group (``group``).
     value : str
         ``"share"`` (of the raw characters) or ``"chars"``.
 
@@ -55,9 +80,10 @@ def removal_chart(summary: pd.DataFrame, *, value: str = "share"):
     -------
     fig, ax
     """
-    docs = list(dict.fromkeys(summary["doc_id"]))
+    by = "group" if "group" in summary.columns else "doc_id"
+    docs = list(dict.fromkeys(summary[by]))
     rules = list(dict.fromkeys(summary["rule"]))
-    wide = summary.pivot_table(index="doc_id", columns="rule", values=value, aggfunc="sum",
+    wide = summary.pivot_table(index=by, columns="rule", values=value, aggfunc="sum",
                                fill_value=0).reindex(index=docs, columns=rules)
     fig, ax = plt.subplots(figsize=(7.0, 0.5 * len(docs) + 1.8))
     left = [0.0] * len(docs)
@@ -70,7 +96,8 @@ def removal_chart(summary: pd.DataFrame, *, value: str = "share"):
     ax.grid(axis="y", visible=False)
     if value == "share":
         ax.xaxis.set_major_formatter(PercentFormatter(1.0))
-        ax.set_xlabel("share of the raw characters removed")
+        ax.set_xlabel("share of the raw characters removed" if by == "doc_id" else
+                      "share of the group's raw characters removed")
     else:
         ax.set_xlabel("characters removed")
     if rules:

@@ -42,6 +42,10 @@ def find_duplicates(view: TextView, *, threshold: float = 0.8, min_words: int = 
     * A passage of ``passage_words`` words or more that occurred before is a duplicate
       wherever it stands: a snippet cut short and run into the next one is not a sentence of
       its own.
+    * Repeated wording with other figures is not a repeat but items of a list (``held in
+      jail in lieu of $268,500 bond``, ``... of $72,500 bond``): a near-duplicate sentence
+      whose figures differ from those of the earlier one, and a passage followed by other
+      figures than before, are kept.
     * A sentence of ``min_words`` words or more that occurred before as a whole sentence is
       a duplicate also where it ends a longer run of text (``... was staging What does Russia
       really want?``).
@@ -110,13 +114,19 @@ def _duplicate_sentences(sentences: list[tuple], threshold: float) -> set[int]:
     duplicates = set()
     exact: set[tuple[str, ...]] = set()
     index: dict[tuple[str, ...], list[int]] = {}
+    words_of = {sentence[0]: sentence[3] for sentence in sentences}
     for k, (number, _, _, sentence, grams) in enumerate(sentences):
         common = grams & repeated
         duplicate = sentence in exact
         # At most the trigrams of ``common`` are shared with one earlier sentence.
         if not duplicate and grams and len(common) / len(grams) >= threshold:
             shared = Counter(chain.from_iterable(index[g] for g in common if g in index))
-            duplicate = max(shared.values(), default=0) / len(grams) >= threshold
+            best, count = max(shared.items(), key=lambda item: (item[1], -item[0]),
+                              default=(None, 0))
+            # Sentences alike but for their figures are items of a list (arrests with their
+            # bail, offers with their prices), not a repeat.
+            duplicate = count / len(grams) >= threshold and (
+                _figures(sentence) == _figures(words_of[best]) or not _figures(sentence))
         if duplicate:
             duplicates.add(k)
             continue
@@ -126,6 +136,19 @@ def _duplicate_sentences(sentences: list[tuple], threshold: float) -> set[int]:
             if len(postings) < 200:
                 postings.append(number)
     return duplicates
+
+
+def _figures(words: tuple[str, ...]) -> list[str]:
+    """The words of a sentence that hold a digit, in order."""
+    return [word for word in words if any(map(str.isdigit, word))]
+
+
+def _other_figures(words: list[str], j: int, i: int, size: int) -> bool:
+    """Whether the passage of ``size`` words at ``i``, seen at ``j`` before, is followed by
+    other figures there than here (within 16 words): items of a list, not a repeat."""
+    before = _figures(tuple(words[j + size:j + size + 16]))
+    after = _figures(tuple(words[i + size:i + size + 16]))
+    return bool(before) and bool(after) and before != after
 
 
 def _paragraph_words(view: TextView, block: list, found: list, paragraph: str) -> list[tuple]:
@@ -191,7 +214,7 @@ def _repeated_passages(words: list[str], stops: bytes, capitals: bytes, size: in
     first: dict[tuple[str, ...], int] = {}
     for i in _maybe_repeated(words, size):
         j = first.setdefault(tuple(words[i:i + size]), i)
-        if j + size <= i:
+        if j + size <= i and not _other_figures(words, j, i, size):
             marked[i:i + size] = b"\x01" * size
     # Whole clauses (capitalised, ending in . ? or !) seen before, ending a later run of text:
     # the first start (from the clause's own start on, then at capitals) of the run before a

@@ -165,7 +165,8 @@ def find_gibberish(view: TextView, *, min_run: int = 3) -> list[Span]:
     A token counts as noise if it is lower-case letters only and not in the English word
     list, or has three letters or more and no vowel (``dwp``); capitalised names
     (``Khmeimim``, ``Lavrentiev``) never do, and one unknown word between real words is not a
-    run.
+    run. In a line of which 40% of the tokens or more are noise (a line in another language),
+    a run counts only if half of its tokens or more have no vowel.
     """
     runs = _noise_runs(min_run)
     known = view.memo.setdefault(runs, {})
@@ -196,15 +197,20 @@ def _noise_runs(min_run: int) -> Callable[[str], list[Span]]:
     def runs(text: str) -> list[Span]:
         # Most lines have no ``min_run`` noise tokens in a row: one test of the whole line.
         tokens = text.split()  # the tokens of _TOKEN (both split at str.isspace)
-        if b"\x01" * min_run not in bytes(map(_NOISE.__getitem__, tokens)):
+        noise = bytes(map(_NOISE.__getitem__, tokens))
+        if b"\x01" * min_run not in noise:
             return []
+        # A line mostly of words that are not English is in another language: only runs of
+        # tokens without vowels in the main are noise there.
+        foreign = noise.count(1) >= 0.4 * len(tokens)
         spans = []
         run: list[re.Match[str]] = []
         for match in list(_TOKEN.finditer(text)) + [None]:
             if match is not None and _noise(match.group()):
                 run.append(match)
                 continue
-            if len(run) >= min_run:
+            if len(run) >= min_run and (not foreign or 2 * sum(
+                    not _VOWEL.search(m.group().lower()) for m in run) >= len(run)):
                 spans.append((run[0].start(), run[-1].end()))
             run = []
         return spans

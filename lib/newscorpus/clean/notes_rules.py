@@ -104,10 +104,15 @@ _stop_words = functools.cache(stop_words)
 _CONTENT_STEMS = _Memo(_content_stem)
 
 
+# A sentence ending inside a line, before the next one: a headline is one clause.
+_SENTENCE_BREAK = re.compile(r"[a-z]{3}[.!?] [A-Z]")
+
+
 def find_promo_headlines(view: TextView) -> list[Span]:
     """Headlines of other stories dropped between paragraphs with no marker.
 
-    A one-line paragraph of 4 to 20 words that is not a sentence (no final full stop), after
+    A one-line paragraph of 4 to 20 words that is not a sentence (no final full stop,
+    exclamation mark or colon, no sentence ending inside it), after
     the first two paragraphs, is taken for a cross-promotion headline when fewer than half of
     its content words (stemmed, stop words left out) occur anywhere else in the document.
     A subheading shares its words with the article it introduces; a promotion for another
@@ -116,7 +121,8 @@ def find_promo_headlines(view: TextView) -> list[Span]:
     candidates: list[Line] = []
     for block in view.blocks[2:]:
         text = block[0].text
-        if (len(block) == 1 and 4 <= _words(text) <= 20 and not text.endswith(".")
+        if (len(block) == 1 and 4 <= _words(text) <= 20 and not text.endswith((".", "!", ":"))
+                and not _SENTENCE_BREAK.search(text)
                 and not text.startswith(("\"", "'", "“")) and not BYLINE.match(text)
                 and not DATE_LINE.match(text)):
             candidates.append(block[0])

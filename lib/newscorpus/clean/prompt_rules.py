@@ -65,6 +65,7 @@ _PROMPTS = (
     r"\bjoin the (?:discussion|conversation)\b", r"^sign in to your\b",
     r"\bsave articles? to read later\b", r"^follow [\w .]{1,30}:$",
     r"\bcookies?\b.{0,60}\b(?:consent|accept|settings|preferences)\b",
+    r"^(?:we|this (?:web)?site) uses? cookies\b", r"\bconsent to (?:our|the) use of cookies\b",
 )
 _PROMPT = _any(*_PROMPTS)
 _PROMPT_AT_START = _any(*(p for p in _PROMPTS if p.startswith("^")))
@@ -95,7 +96,9 @@ def _prompts_with(words: frozenset[str]) -> re.Pattern[str]:
                   if not p.startswith("^") and any(word in p.lower() for word in words)))
 
 
-_APPEAL_START = _any(r"^a message from\b", r"^dear (?:reader|friend|subscriber|member)s?\b",
+_APPEAL_START = _any(r"^a message from\b",
+                     r"^an? (?:word|note|letter|message) (?:to|for) (?:our )?(?:loyal |dear )?"
+                     r"readers\b", r"^dear (?:reader|friend|subscriber|member)s?\b",
                      r"^before you go\b", r"^continue reading\b", r"^(?:support|help) (?:us|our)\b")
 _APPEAL_INSIDE = re.compile(r"\bwe have a (?:small )?favou?r to ask", re.IGNORECASE)
 _FAVOUR_WORDS = _Words("to ask")  # what _APPEAL_INSIDE needs

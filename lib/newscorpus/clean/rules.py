@@ -27,6 +27,7 @@ from newscorpus.clean.line_rules import (
     find_tags,
 )
 from newscorpus.clean.notes_rules import find_author_bios, find_disclaimers, find_promo_headlines
+from newscorpus.clean.page_rules import find_comments, find_page_edges, find_teasers
 from newscorpus.clean.patterns import Rule
 from newscorpus.clean.prompt_rules import find_prompts
 
@@ -66,9 +67,13 @@ RULES: tuple[Rule, ...] = (
     Rule("captions", "caption", find_captions.__doc__.split("\n")[0], find_captions),
     Rule("prompts", "prompt", "newsletter, subscription, paywall, donation, share, follow and "
          "consent prompts", find_prompts),
+    Rule("comments", "comment", "reader comments: the comment section after the article, to "
+         "the end of the page", find_comments),
     Rule("tags", "tags", "topic and tag lists with their headings", find_tags),
     Rule("related", "related", "related and recommended article lists, cross-promotion lines, "
          "Read more", find_related),
+    Rule("teasers", "related", "teaser cards: another story's headline and its summary cut "
+         "short", find_teasers),
     Rule("furniture", "related", "buttons and navigation left on their own line",
          find_furniture_lines),
     Rule("menus", "related", "navigation menus and breadcrumbs: runs of very short lines",
@@ -86,6 +91,8 @@ RULES: tuple[Rule, ...] = (
          find_gibberish),
     Rule("promo_headlines", "related", "headlines of other stories, found by their lack of "
          "shared words with the article", find_promo_headlines),
+    Rule("page_edges", "related", "the page before the article's head and after its last "
+         "paragraph: menus, headlines, widgets, footers", find_page_edges),
     Rule("furniture_sentences", "related", "sentences that are only a button or label "
          "(Published., Share.)"),
     Rule("duplicates", "duplicate", "exact and near-duplicate sentences; the first is kept"),

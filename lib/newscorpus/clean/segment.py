@@ -31,7 +31,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from newscorpus.base.errors import ParameterError, Problem
-from newscorpus.base.words import WORD_RE, stop_words, written_in_capitals
+from newscorpus.base.words import WORD_RE, base_form, stop_words, written_in_capitals
 from newscorpus.base.words import stem as stem_word
 from newscorpus.clean.duplicates import _with_space, find_duplicates
 from newscorpus.clean.patterns import BYLINE, DATE_LINE, _is_furniture
@@ -164,9 +164,12 @@ def token_table(sentences: pd.DataFrame, *, lowercase: bool = True, stem: bool =
     DataFrame
         ``doc_id``, ``sentence_id``, ``position`` (0-based within the sentence), ``token``
         (as written), ``lower``, ``stem`` (of the lower-case form, see
-        :func:`newscorpus.base.words.stem`), ``term`` and ``stop``. A token is a stop word when
-        its lower-case form is one, unless it is an acronym in capitals (``US``, ``IS``) in a
-        sentence that is not all in capitals.
+        :func:`newscorpus.base.words.stem`), ``term`` and ``stop``. ``term`` is the stem, or
+        without stemming the word without a possessive ending or an Arabic article
+        (:func:`newscorpus.base.words.base_form`: ``al-Assad`` and ``Assad's`` count as
+        ``assad``). A token is a stop word when its lower-case form is one, unless it is an
+        acronym in capitals (``US``, ``IS``) in a sentence that is not all in capitals; a
+        single letter is always one (``U`` of a cut ``U.S.`` in a snippet says nothing).
 
     Examples
     --------
@@ -177,6 +180,10 @@ def token_table(sentences: pd.DataFrame, *, lowercase: bool = True, stem: bool =
     >>> s["text"] = ["The US told us that U.S. forces stay."]
     >>> token_table(s).query("lower in ['us', 'u.s']")[["token", "stem", "stop"]].values.tolist()
     [['US', 'us', False], ['us', 'us', True], ['U.S', 'us', False]]
+    >>> s["text"] = ["Al-Assad's army met al-Assad's allies and Assad, joining the U."]
+    >>> table = token_table(s, stem=False)
+    >>> table["term"].tolist()[:6], table["stop"].tolist()[-1]
+    (['assad', 'army', 'met', 'assad', 'allies', 'and'], True)
     """
     if min_length < 1:
         raise ValueError(f"min_length must be 1 or more, got {min_length}")
@@ -192,11 +199,12 @@ def token_table(sentences: pd.DataFrame, *, lowercase: bool = True, stem: bool =
                 continue
             lower = token.lower()
             stemmed = stem_word(lower)
-            term = (stemmed if stem else lower) if lowercase else (
-                stem_word(token, keep_case=True) if stem else token)
+            term = (stemmed if stem else base_form(lower)) if lowercase else (
+                stem_word(token, keep_case=True) if stem else base_form(token))
             # An acronym is never a stop word: "US" is the country, "IS" the Islamic State
             # (unless the whole sentence is in capitals, where capitals say nothing).
-            stop = lower in stops and (shouting or len(token) < 2 or not token.isupper())
+            stop = (lower in stops and (shouting or len(token) < 2 or not token.isupper())
+                    or (len(token) == 1 and token.isalpha()))
             for key, value in (("doc_id", doc_id), ("sentence_id", sentence_id),
                                ("position", position), ("token", token), ("lower", lower),
                                ("stem", stemmed), ("term", term), ("stop", stop)):

@@ -90,7 +90,8 @@ def timeline_chart(timeline: pd.DataFrame):
 
 
 def lengths_by_group_chart(lengths: pd.DataFrame, groups: pd.Series, *,
-                           measures=("characters", "words", "sentences"), unit="document"):
+                           measures=("characters", "words", "sentences"), unit="document",
+                           shares: bool = False, xlabel: str = "{}"):
     """Draw the distribution of each measure per group of documents, as box plots.
 
     Parameters
@@ -100,11 +101,17 @@ def lengths_by_group_chart(lengths: pd.DataFrame, groups: pd.Series, *,
     groups : pandas.Series
         The group of each document, indexed by ``doc_id``, with the groups' order in
         ``attrs["order"]`` (:func:`newscorpus.corpus.groups.document_groups`).
+    shares : bool
+        The measures are shares (0 to 1), labelled as percentages.
+    xlabel : str
+        Each panel's label, ``{}`` standing for the measure.
 
     Returns
     -------
     fig, axes
     """
+    from matplotlib.ticker import PercentFormatter
+
     from newscorpus.corpus.groups import group_label
 
     group = lengths["doc_id"].map(groups)
@@ -120,8 +127,9 @@ def lengths_by_group_chart(lengths: pd.DataFrame, groups: pd.Series, *,
                    medianprops={"color": "#dd8452"})
         ax.set_yticks(range(1, len(order) + 1), labels)
         ax.xaxis.set_major_locator(MaxNLocator(4))
-        ax.xaxis.set_major_formatter(StrMethodFormatter("{x:,.0f}"))
-        ax.set_xlabel(measure)
+        ax.xaxis.set_major_formatter(PercentFormatter(1.0) if shares
+                                     else StrMethodFormatter("{x:,.0f}"))
+        ax.set_xlabel(xlabel.format(measure))
         ax.grid(axis="y", visible=False)
     return fig, axes
 

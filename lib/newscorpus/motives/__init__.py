@@ -25,9 +25,19 @@ module           offers
 ``attribute``    :func:`attribute`: the labels of one sentence, each with its
                  :class:`Evidence`
 ``tables``       :func:`motive_table` (one row per sentence and label, with evidence),
-                 :func:`motive_flags` (one row per sentence), :func:`label_texts` (plain lines)
+                 :func:`motive_flags` (one row per sentence), :func:`label_texts` (plain lines),
+                 :func:`evidence_table` (rows with their sentence's raw offsets and text),
+                 :func:`codebook_table` (the labels, for reading)
 ``evaluate``     :func:`load_gold`, :func:`align`, :func:`scores` (precision, recall, F1 per
                  label, micro and any), :func:`cohen_kappa` and :func:`kappa` (two coders)
+``validation``   :func:`gold_scores` (each part of the gold standard), :func:`coder_agreement`
+                 (kappa per label), :func:`validation_table` (both, one row per label)
+``shares``       :func:`unit_groups` (the group of each sentence; a snippet aggregate's
+                 snippets left out of a comparison over time by default),
+                 :func:`motive_shares` (shares per group, intervals over units),
+                 :func:`comparison_note` (which groups are too small to compare),
+                 :func:`label_counts`, :func:`documents_to_show`, :func:`side_by_side`
+``charts``       the charts of notebook 04 (imported on its own: it loads matplotlib)
 ===============  =================================================================================
 """
 
@@ -44,15 +54,35 @@ from newscorpus.motives.codebook import (
 )
 from newscorpus.motives.evaluate import align, cohen_kappa, kappa, load_gold, scores
 from newscorpus.motives.screens import Screen
+from newscorpus.motives.shares import (
+    comparison_note,
+    documents_to_show,
+    label_counts,
+    motive_shares,
+    share_label,
+    side_by_side,
+    unit_groups,
+)
 from newscorpus.motives.tables import (
     EVIDENCE_COLUMNS,
     MOTIVE_COLUMNS,
+    codebook_table,
+    evidence_table,
     label_texts,
     motive_flags,
     motive_table,
 )
+from newscorpus.motives.validation import (
+    coder_agreement,
+    describe_validation,
+    gold_scores,
+    validation_table,
+)
 
 __all__ = ["EVIDENCE_COLUMNS", "LABELS", "MOTIVE_COLUMNS", "RUSSIA", "Codebook", "CueKind",
            "Evidence", "Mention", "Motive", "Reading", "Screen", "align", "attribute",
-           "cohen_kappa", "default_codebook", "default_motives_path", "kappa", "label_texts",
-           "load_codebook", "load_gold", "motive_flags", "motive_table", "read", "scores"]
+           "codebook_table", "coder_agreement", "cohen_kappa", "comparison_note",
+           "default_codebook", "default_motives_path", "describe_validation", "documents_to_show",
+           "evidence_table", "gold_scores", "kappa", "label_counts", "label_texts",
+           "load_codebook", "load_gold", "motive_flags", "motive_shares", "motive_table", "read",
+           "scores", "share_label", "side_by_side", "unit_groups", "validation_table"]

@@ -15,10 +15,11 @@ import pandas as pd
 
 from newscorpus.base.checks import check_table, check_text_column, fail
 from newscorpus.motives.attribute import attribute
-from newscorpus.motives.codebook import LABELS, Codebook
+from newscorpus.motives.codebook import LABELS, Codebook, default_codebook
 from newscorpus.sentiment.actors import Actors
 
-__all__ = ["EVIDENCE_COLUMNS", "MOTIVE_COLUMNS", "label_texts", "motive_flags", "motive_table"]
+__all__ = ["EVIDENCE_COLUMNS", "MOTIVE_COLUMNS", "codebook_table", "evidence_table", "label_texts",
+           "motive_flags", "motive_table"]
 
 #: The evidence of one label in one sentence (offsets are in the sentence's text).
 EVIDENCE_COLUMNS = ["motive", "actor", "actor_start", "actor_end", "cue", "cue_start",
@@ -134,6 +135,47 @@ def label_texts(texts: Sequence[str], *, codebook: Codebook | None = None,
                           "motives": flags["motives"]})
     evidence = table.drop(columns="doc_id").rename(columns={"sentence_id": "line"})
     out = lines.merge(evidence, on="line", how="left", sort=False)
+    out[_INTS] = out[_INTS].astype("Int64")  # whole numbers, also beside lines without one
     out[EVIDENCE_COLUMNS] = out[EVIDENCE_COLUMNS].astype(object).where(
         out[EVIDENCE_COLUMNS].notna(), "")
     return out.reset_index(drop=True)
+
+
+def evidence_table(sentences: pd.DataFrame, table: pd.DataFrame) -> pd.DataFrame:
+    """Return :func:`motive_table` rows with their sentence: raw offsets, role, labels, text.
+
+    ``start`` and ``end`` are the sentence's character offsets in the raw file (from
+    ``sentences``); the evidence offsets (``actor_start`` ...) count in the sentence's text.
+    ``motives`` joins every label of the sentence, so each row reads on its own.
+
+    Examples
+    --------
+    >>> sentences = pd.DataFrame({"doc_id": "a", "sentence_id": [1], "start": [100],
+    ...     "end": [148], "text": ["Moscow says its campaign targets Islamic State."]})
+    >>> evidence_table(sentences, motive_table(sentences))[["start", "end", "motives", "cue"]]
+       start  end           motives   cue
+    0    100  148  counterterrorism  says
+    """
+    check_table(sentences, ["doc_id", "sentence_id", "start", "end", "text"], "sentences",
+                _MADE_BY)
+    keep = [c for c in ("doc_id", "sentence_id", "role", "start", "end", "unit_id",
+                        "unit_year", "text") if c in sentences.columns]
+    flags = motive_flags(sentences, table)[["doc_id", "sentence_id", "motives"]]
+    out = table.merge(sentences[keep], on=["doc_id", "sentence_id"], how="left", sort=False)
+    out = out.merge(flags, on=["doc_id", "sentence_id"], how="left", sort=False)
+    first = [c for c in keep if c != "text"] + ["motives"]
+    return out[first + EVIDENCE_COLUMNS + ["text"]]
+
+
+def codebook_table(codebook: Codebook | None = None, *, examples: int = 4) -> pd.DataFrame:
+    """The labels of the codebook as a table: label, motive, vocabulary size, example words.
+
+    Examples
+    --------
+    >>> codebook_table().iloc[0, :2].tolist()
+    ['regime_survival', 'Keep Assad or the Syrian state in power.']
+    """
+    book = codebook or default_codebook()
+    return pd.DataFrame([(m.name, m.description, len(m.terms) + len(m.objects),
+                          ", ".join(m.terms[:examples])) for m in book.motives],
+                        columns=["label", "motive", "words", "for example"])

@@ -1,52 +1,43 @@
-"""Charts of notebook 04: motive shares by group."""
+"""Charts of notebook 05: the motives attributed to Russia, counted (imported on its own)."""
 
 from __future__ import annotations
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from matplotlib.ticker import PercentFormatter
 
-from newscorpus.base.figures import nothing_to_draw
+from newscorpus.base.figures import BLUE, ORANGE, nothing_to_draw
+
+__all__ = ["attributed_chart"]
 
 
-def shares_chart(shares: pd.DataFrame, *, by: str = "period",
-                 labels: dict[str, str] | None = None, value: str = "share",
-                 low: str = "ci_low", high: str = "ci_high"):
-    """Draw each theme's share per group as dots with intervals, the groups side by side.
+def attributed_chart(counts: pd.DataFrame):
+    """Draw, per motive, the sentences that attribute it to Russia: in articles, in snippets.
 
     Parameters
     ----------
-    shares : pandas.DataFrame
-        Columns ``theme``, ``by``, ``value``, ``low`` and ``high`` (for example
-        :func:`newscorpus.keywords.theme_counts.theme_shares`), themes and groups in the order to
-        draw them.
-    labels : dict, optional
-        Theme name to the label shown.
+    counts : pandas.DataFrame
+        :func:`newscorpus.motives.label_counts` (``motive_counts.csv``): ``label``,
+        ``sentences``, ``documents`` (articles) and ``snippets``, rows top to bottom.
 
     Returns
     -------
     fig, ax
     """
-    if shares.empty:
-        return nothing_to_draw("No theme share to show.")
-    themes = list(dict.fromkeys(shares["theme"]))
-    groups = list(dict.fromkeys(shares[by]))
-    fig, ax = plt.subplots(figsize=(7.0, 0.5 * len(themes) * max(1, len(groups) / 2.5) + 1.4))
-    colors = plt.get_cmap("tab10").colors
-    step = 0.7 / max(len(groups), 1)
-    for j, group in enumerate(groups):
-        part = shares[shares[by] == group].set_index("theme").reindex(themes)
-        y = [i - 0.35 + step * (j + 0.5) for i in range(len(themes))]
-        # Clipped at 0: a share of 0 may sit a rounding error below its interval's low end.
-        xerr = [(part[value] - part[low]).clip(lower=0), (part[high] - part[value]).clip(lower=0)]
-        ax.errorbar(part[value], y, xerr=xerr,
-                    fmt="o", color=colors[j % 10], capsize=2, markersize=4, label=str(group))
-    ax.set_yticks(range(len(themes)), [(labels or {}).get(t, t) for t in themes], fontsize=8)
+    if counts.empty or counts["sentences"].sum() == 0:
+        return nothing_to_draw("No sentence attributes a motive to Russia by the rules.")
+    fig, ax = plt.subplots(figsize=(7.0, 0.32 * len(counts) + 1.3))
+    y = list(range(len(counts)))
+    in_articles = counts["sentences"] - counts["snippets"]
+    ax.barh(y, in_articles, color=BLUE, label="sentences of articles")
+    ax.barh(y, counts["snippets"], left=in_articles, color=ORANGE, label="snippets")
+    for i, (total, docs) in enumerate(zip(counts["sentences"], counts["documents"],
+                                          strict=True)):
+        ax.annotate(f" {docs} article{'' if docs == 1 else 's'}", (total, i), va="center",
+                    fontsize=7)
+    ax.set_yticks(y, counts["label"], fontsize=8)
     ax.invert_yaxis()
-    ax.set_xlim(left=0)
-    ax.xaxis.set_major_formatter(PercentFormatter(1.0, decimals=0))
     ax.grid(axis="y", visible=False)
-    ax.set_xlabel("share of sentences (95% Wilson interval)")
-    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=min(len(groups), 5),
-              frameon=False, fontsize=8)
+    ax.set_xlabel("sentences attributing the motive to Russia (label: articles they come from)")
+    ax.legend(loc="lower right", frameon=False, fontsize=8)
+    ax.margins(x=0.15)
     return fig, ax

@@ -1,6 +1,7 @@
 """The findings, drawn from the tables the earlier notebooks published, as sentences with sources.
 
-Notebook 04 states its answer with these functions, so that every number it prints is read
+Notebook 05 states its answer with these functions (and those of
+:mod:`newscorpus.publish.answer`), so that every number it prints is read
 from a table an earlier notebook wrote (never typed by hand) and every sentence names the
 figure or table it comes from. The functions return small tables, and :class:`Finding`, a
 piece of Markdown that also prints as plain text (so nbval compares it). Any text that comes
@@ -12,15 +13,14 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import pandas as pd
 
 from newscorpus.base.checks import check_table
 
 __all__ = ["Finding", "actor_contrasts", "corpus_limits", "describe_actors", "describe_keyness",
-           "describe_motives", "describe_validation", "md_escape", "motive_shifts",
-           "overall_motives"]
+           "describe_validation", "md_escape"]
 
 #: Markdown's inline marks; a line never starts with corpus text here, so "-", "+" and "#"
 #: at a line start cannot occur, and "<", ">", "&" are already HTML-escaped.
@@ -62,92 +62,6 @@ class Finding:
 
 def _pct(x: float) -> str:
     return "n/a" if pd.isna(x) else f"{x:.0%}"
-
-
-def overall_motives(shares: pd.DataFrame, labels: Mapping[str, str] | None = None
-                    ) -> pd.DataFrame:
-    """Return each theme's share of all sentences, from a table of shares per group.
-
-    The counts of the groups are summed (``matched`` over ``sentences``), so the share is
-    that of the whole corpus, not a mean of the groups' shares. Sorted by share, highest first
-    (ties by theme).
-    """
-    from newscorpus.base.stats import wilson_interval
-
-    check_table(shares, ["theme", "sentences", "matched"], "shares",
-                 "newscorpus.keywords.theme_counts.theme_shares "
-                 "(figures/02-theme-shares-by-period.csv)")
-    table = shares.groupby("theme", sort=False)[["sentences", "matched"]].sum().reset_index()
-    table["share"] = table["matched"] / table["sentences"]
-    table["ci_low"], table["ci_high"] = wilson_interval(table["matched"], table["sentences"])
-    table.insert(1, "label", [(labels or {}).get(t, t) for t in table["theme"]])
-    return table.sort_values(["share", "theme"], ascending=[False, True],
-                             kind="stable").reset_index(drop=True)
-
-
-def motive_shifts(shares: pd.DataFrame, *, by: str = "period",
-                  labels: Mapping[str, str] | None = None) -> pd.DataFrame:
-    """Compare each theme's share in the first and the last group (periods in table order).
-
-    Returns
-    -------
-    DataFrame
-        ``theme``, ``label``, ``first``, ``last`` (the two groups), ``share_first``,
-        ``share_last``, ``change`` (in share points), ``n_first``, ``n_last`` (sentences) and
-        ``clear``: True when the two 95% Wilson intervals do not overlap, a conservative test
-        that the difference is more than sampling noise. Empty when there is one group only.
-
-    Examples
-    --------
-    >>> shares = pd.DataFrame({"period": ["a", "a", "b", "b"], "theme": ["x", "y"] * 2,
-    ...     "sentences": [100, 100, 100, 100], "matched": [30, 5, 5, 6],
-    ...     "share": [0.3, 0.05, 0.05, 0.06], "ci_low": [0.22, 0.02, 0.02, 0.03],
-    ...     "ci_high": [0.39, 0.11, 0.11, 0.12]})
-    >>> motive_shifts(shares)[["theme", "share_first", "share_last", "clear"]]
-      theme  share_first  share_last  clear
-    0     x         0.30        0.05   True
-    1     y         0.05        0.06  False
-    """
-    check_table(shares, [by, "theme", "sentences", "matched", "share", "ci_low", "ci_high"],
-                 "shares", "newscorpus.keywords.theme_counts.theme_shares")
-    groups = list(dict.fromkeys(shares[by]))
-    columns = ["theme", "label", "first", "last", "share_first", "share_last", "change",
-               "n_first", "n_last", "clear"]
-    if len(groups) < 2:
-        return pd.DataFrame(columns=columns)
-    first = shares[shares[by] == groups[0]].set_index("theme")
-    last = shares[shares[by] == groups[-1]].set_index("theme")
-    themes = list(dict.fromkeys(shares["theme"]))
-    rows = []
-    for theme in themes:
-        a, b = first.loc[theme], last.loc[theme]
-        rows.append({"theme": theme, "label": (labels or {}).get(theme, theme),
-                     "first": groups[0], "last": groups[-1], "share_first": a["share"],
-                     "share_last": b["share"], "change": b["share"] - a["share"],
-                     "n_first": int(a["sentences"]), "n_last": int(b["sentences"]),
-                     "clear": bool(a["ci_high"] < b["ci_low"] or b["ci_high"] < a["ci_low"])})
-    return pd.DataFrame(rows, columns=columns)
-
-
-def describe_motives(overall: pd.DataFrame, shifts: pd.DataFrame, *, source: str) -> Finding:
-    """Say which motives the coverage invokes most, and how that changes from first to last."""
-    if overall.empty:
-        return Finding(f"No sentence mentions any motive of the dictionary ({source}).")
-    top = overall.head(3)
-    named = "; ".join(f"**{md_escape(r.label)}** ({_pct(r.share)} of sentences, 95% interval "
-                      f"{_pct(r.ci_low)} to {_pct(r.ci_high)})" for r in top.itertuples())
-    summary = (f"Across all {int(overall['sentences'].iloc[0]):,} sentences analysed, the "
-               f"motives the coverage invokes most are {named} ({source}).")
-    if shifts.empty:
-        return Finding(summary + "\n\nThe corpus has one period only, so no change over time "
-                       "can be read.")
-    first, last = md_escape(shifts["first"].iloc[0]), md_escape(shifts["last"].iloc[0])
-    intro = (f"From **{first}** ({int(shifts['n_first'].iloc[0])} sentences) to **{last}** "
-             f"({int(shifts['n_last'].iloc[0])} sentences), largest fall first:")
-    items = [f"- {md_escape(r.label)}: {_pct(r.share_first)} to {_pct(r.share_last)} ("
-             + ("a difference larger than sampling noise" if r.clear else "within sampling noise")
-             + ")" for r in shifts.sort_values(["change", "theme"], kind="stable").itertuples()]
-    return Finding("\n\n".join([summary, intro, "\n".join(items)]))
 
 
 def describe_keyness(key: pd.DataFrame, *, target: str, reference: str, source: str,
@@ -241,6 +155,9 @@ def corpus_limits(docs: pd.DataFrame, *, by: str = "period",
                   kinds: Iterable[str] = ("snippet-aggregate",)) -> Finding:
     """State how many documents stand behind each group, and which are not single texts."""
     check_table(docs, ["doc_id", by], "docs", "documents.csv of notebook 00 with periods")
+    if by == "period" and "kind" in docs.columns:  # many snippets are not dated as one text
+        docs = docs.assign(period=docs["period"].where(~docs["kind"].isin(list(kinds)),
+                                                       "(no period: snippets of many dates)"))
     counts = docs.groupby(by, sort=False)["doc_id"].agg(list)
     lines = [f"The corpus has {len(docs)} document(s). Behind each {md_escape(by)}:"]
     for group, ids in counts.items():
