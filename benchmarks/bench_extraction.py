@@ -30,11 +30,9 @@ import gzip
 import itertools
 import json
 import random
-import re
 import statistics
 import sys
 import time
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,29 +40,16 @@ from pathlib import Path
 import trafilatura
 
 from newscorpus.base.errors import CorpusError
+from newscorpus.clean.benchmark import page_scores
+from newscorpus.clean.benchmark import summarize as average_pages
 from newscorpus.corpus.render import visible_blocks
 from newscorpus.corpus.webpages import TRAFILATURA_OPTIONS, TRAFILATURA_VERSION, extract_html
 
 BENCHMARK = Path(__file__).resolve().parents[1] / "validation" / "article-benchmark"
 SUBSETS = {"tuned (0-9)": "0123456789", "untuned (a-f)": "abcdef", "all": "0123456789abcdef"}
-_TOKEN = re.compile(r"\w+")
 
 
 # --- the benchmark's scores ----------------------------------------------------------------
-
-def tokens(text: str | None) -> Counter[str]:
-    """The ``\\w+`` tokens of ``text`` with their counts."""
-    return Counter(_TOKEN.findall(text or ""))
-
-
-def page_scores(output: str | None, gold: str) -> tuple[float | None, float | None]:
-    """Precision and recall of one page; ``None`` where a side has no token."""
-    found, wanted = tokens(output), tokens(gold)
-    common = sum((found & wanted).values())
-    precision = common / sum(found.values()) if found else None
-    recall = common / sum(wanted.values()) if wanted else None
-    return precision, recall
-
 
 @dataclass(frozen=True)
 class Scores:
@@ -85,12 +70,9 @@ class Scores:
 def summarize(pairs: Iterable[tuple[float | None, float | None]]) -> Scores:
     """Average per-page ``(precision, recall)`` pairs from :func:`page_scores`."""
     pairs = list(pairs)
-    precisions = [p for p, _ in pairs if p is not None]
-    recalls = [r for _, r in pairs if r is not None]
-    precision = sum(precisions) / len(precisions) if precisions else 0.0
-    recall = sum(recalls) / len(recalls) if recalls else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return Scores(precision, recall, f1, len(pairs), sum(p is None for p, _ in pairs))
+    mean = average_pages(pairs)
+    return Scores(mean["precision"], mean["recall"], mean["f1"], len(pairs),
+                  sum(p is None for p, _ in pairs))
 
 
 def f1_interval(pairs: Iterable[tuple[float | None, float | None]], *, resamples: int = 2000,

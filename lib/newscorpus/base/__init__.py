@@ -15,6 +15,7 @@ module                 offers
                        :func:`yake_stop_words`
 ``resources``          :func:`describe`: where every linguistic resource comes from
 ``terms``              :class:`TermMatcher`: the one way terms are matched in text
+``rulefiles``          :func:`read_yaml`: an editable rule file read strictly (no key twice)
 ``checks``             argument checks that name the parameter (:func:`check_table`, ...)
 ``stats``              :func:`wilson_interval`
 ``figures``            :func:`use_style`, :func:`save_figure` (PNG, SVG and CSV, byte for

@@ -25,11 +25,11 @@ from importlib import resources
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
 from newscorpus.base.checks import fail
 from newscorpus.base.errors import NewsCorpusError, ParameterError, Problem
 from newscorpus.base.paths import display
+from newscorpus.base.rulefiles import read_yaml
 from newscorpus.base.terms import TermMatcher
 
 __all__ = ["Theme", "default_themes_path", "load_themes", "themes_table"]
@@ -66,24 +66,6 @@ class Theme:
 def default_themes_path() -> Path:
     """Return the path of the packaged dictionary, ``newscorpus/data/themes_en.yaml``."""
     return Path(str(resources.files("newscorpus") / "data" / "themes_en.yaml"))
-
-
-class _UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses a key given twice (PyYAML keeps the last one silently)."""
-
-
-def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
-    seen: dict = {}
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} is given twice", key_node.start_mark)
-        seen[key] = True
-    return loader.construct_mapping(node, deep=True)
-
-
-_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
 
 def _term_problems(terms: object, where: str, field: str, required: bool) -> list[Problem]:
@@ -144,22 +126,10 @@ def load_themes(path: str | Path | None = None) -> tuple[Theme, ...]:
     """
     file = default_themes_path() if path is None else Path(path)
     where = display(file)
-    try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=_UniqueKeyLoader)
-    except FileNotFoundError:
-        raise NewsCorpusError(Problem(where, "the theme dictionary does not exist",
-                                      "check the path, or pass path=None for the packaged "
-                                      "dictionary")) from None
-    except UnicodeDecodeError as exc:
-        raise NewsCorpusError(Problem(where, f"the file is not UTF-8 text ({exc.reason})",
-                                      "save it as UTF-8")) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark is not None else ""
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise NewsCorpusError(Problem(f"{where}{line}", f"the file is not valid YAML: {reason}",
-                                      "fix the indentation or quoting there (each theme is "
-                                      "'name:' then indented fields)")) from None
+    data = read_yaml(file, missing="the theme dictionary does not exist",
+                     missing_fix="check the path, or pass path=None for the packaged dictionary",
+                     syntax_fix="fix the indentation or quoting there (each theme is 'name:' "
+                                "then indented fields)")
     themes_map = data.get("themes") if isinstance(data, dict) else None
     if not isinstance(themes_map, dict) or not themes_map:
         raise NewsCorpusError(Problem(where, "the file has no 'themes:' mapping of theme "

@@ -9,35 +9,15 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from newscorpus.base.errors import ParameterError, Problem
 from newscorpus.base.terms import TermMatcher
 
-__all__ = ["UniqueKeyLoader", "cues", "labels", "settings"]
+__all__ = ["cues", "labels", "settings"]
 
 _LABEL_FIELDS = ("description", "terms", "objects", "exclude")
 _CUE_FIELDS = ("description", "holder", "scope", "window", "after", "labels", "objects",
                "objects_unless", "terms", "exclude", "needs")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-class UniqueKeyLoader(yaml.SafeLoader):
-    """A YAML loader that refuses a key given twice (PyYAML keeps the last one silently)."""
-
-
-def _unique_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> dict:
-    seen = set()
-    for key_node, _ in node.value:
-        key = loader.construct_object(key_node, deep=True)
-        if key in seen:
-            raise yaml.constructor.ConstructorError(
-                None, None, f"the key {key!r} is given twice", key_node.start_mark)
-        seen.add(key)
-    return loader.construct_mapping(node, deep=True)
-
-
-UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _unique_mapping)
 
 
 def _normal(term: str) -> str:

@@ -18,10 +18,9 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from newscorpus.base.errors import NewsCorpusError, Problem
 from newscorpus.base.paths import display, resolve
+from newscorpus.base.rulefiles import read_yaml
 from newscorpus.base.terms import TermMatcher
 from newscorpus.motives import checks
 from newscorpus.motives.screens import Chunks
@@ -214,22 +213,10 @@ before, speaker, subject, noun, owner or after.
     """
     file = default_motives_path() if path is None else resolve(path)
     where = display(file)
-    try:
-        data = yaml.load(file.read_text(encoding="utf-8"), Loader=checks.UniqueKeyLoader)
-    except FileNotFoundError:
-        raise NewsCorpusError(Problem(where, "the motive rules file does not exist",
-                                      "check the path, or pass None for the packaged "
-                                      "motives_en.yaml")) from None
-    except UnicodeDecodeError as exc:
-        raise NewsCorpusError(Problem(where, f"the file is not UTF-8 text ({exc.reason})",
-                                      "save it as UTF-8")) from None
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = f" line {mark.line + 1}" if mark is not None else ""
-        reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
-        raise NewsCorpusError(Problem(f"{where}{line}", f"the file is not valid YAML: {reason}",
-                                      "fix the indentation or quoting there, as in the "
-                                      "packaged motives_en.yaml")) from None
+    data = read_yaml(file, missing="the motive rules file does not exist",
+                     missing_fix="check the path, or pass None for the packaged motives_en.yaml",
+                     syntax_fix="fix the indentation or quoting there, as in the packaged "
+                                "motives_en.yaml")
     if not isinstance(data, dict):
         raise NewsCorpusError(Problem(where, "expected a mapping with the sections "
                                       f"{', '.join(SECTIONS)}, found {type(data).__name__}",
