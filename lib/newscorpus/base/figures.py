@@ -22,8 +22,8 @@ import pandas as pd
 from newscorpus.base.errors import ParameterError, Problem
 from newscorpus.base.outputs import atomic_path, table_to_csv
 
-__all__ = ["STYLE", "SavedFigure", "figure_caption", "heatmap_chart", "nothing_to_draw",
-           "save_figure", "use_style"]
+__all__ = ["STYLE", "SavedFigure", "draw_intervals", "figure_caption", "heatmap_chart",
+           "nothing_to_draw", "save_figure", "use_style"]
 
 #: The project's matplotlib settings, applied once by :func:`use_style`.
 STYLE: dict[str, object] = {
@@ -61,6 +61,41 @@ def nothing_to_draw(message: str, *, figsize=(7.0, 1.6)):
     ax.text(0.5, 0.5, message, ha="center", va="center", wrap=True, fontsize=9,
             transform=ax.transAxes)
     return fig, ax
+
+
+def draw_intervals(ax, values, positions, low, high, *, horizontal: bool = True,
+                   color=None, label: str | None = None, capsize: float = 3,
+                   markersize: float | None = None) -> None:
+    """Draw each estimate as a dot and its interval as a bar from ``low`` to ``high``.
+
+    The bar is drawn from its bounds, not as errors around the estimate: a bootstrap
+    percentile interval of a ratio (:func:`newscorpus.base.stats.cluster_bootstrap`) need not
+    contain the estimate when one large document dominates a group, and such an interval is
+    shown as it is, beside its dot. A missing bound (NaN) draws the dot alone.
+
+    Examples
+    --------
+    >>> fig, ax = plt.subplots()
+    >>> draw_intervals(ax, [0.5, 0.1], [0, 1], [0.4, 0.2], [0.6, float("nan")])
+    >>> bars = ax.containers[0].lines[2][0].get_segments()
+    >>> [seg.tolist() for seg in bars]   # one bar (the second estimate has no interval)
+    [[[0.4, 0.0], [0.6, 0.0]]]
+    >>> plt.close(fig)
+    """
+    import numpy as np
+
+    value = np.asarray(values, dtype=float)
+    where = np.asarray(positions, dtype=float)
+    lo, hi = np.asarray(low, dtype=float), np.asarray(high, dtype=float)
+    has = ~(np.isnan(lo) | np.isnan(hi))
+    color = color or BLUE
+    if has.any():
+        mid, half = (lo[has] + hi[has]) / 2, (hi[has] - lo[has]) / 2
+        xy = (mid, where[has]) if horizontal else (where[has], mid)
+        ax.errorbar(*xy, **{"xerr" if horizontal else "yerr": half}, fmt="none",
+                    ecolor=color, capsize=capsize)
+    xy = (value, where) if horizontal else (where, value)
+    ax.plot(*xy, "o", color=color, markersize=markersize, label=label, zorder=3)
 
 
 def use_style() -> None:

@@ -62,9 +62,29 @@ class WrittenFile(str):
         return f"Wrote {self}"
 
 
+#: How :func:`table_to_csv` writes numbers: ten significant digits.
+FLOAT_FORMAT = "%.10g"
+
+
 def table_to_csv(table: pd.DataFrame, path: str | os.PathLike[str]) -> None:
-    """Write ``table`` in the project's CSV form: UTF-8, no index, ``\\n`` line ends."""
-    table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8")
+    """Write ``table`` in the project's CSV form: UTF-8, no index, ``\\n`` line ends.
+
+    Numbers are written to :data:`FLOAT_FORMAT` (ten significant digits): sums and
+    correlations differ in their last bits from one CPU to another (vectorised summation
+    order), and a table must be the same bytes on every machine.
+
+    Examples
+    --------
+    >>> import io
+    >>> buffer = io.StringIO()
+    >>> table_to_csv(pd.DataFrame({"r": [0.1 + 0.2, 1 / 3], "n": [3, 4]}), buffer)
+    >>> print(buffer.getvalue(), end="")
+    r,n
+    0.3,3
+    0.3333333333,4
+    """
+    table.to_csv(path, index=False, lineterminator="\n", encoding="utf-8",
+                 float_format=FLOAT_FORMAT)
 
 
 def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> WrittenFile:

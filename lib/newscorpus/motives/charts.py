@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
-from newscorpus.base.figures import BLUE, GREY, ORANGE, nothing_to_draw
+from newscorpus.base.figures import BLUE, GREY, ORANGE, draw_intervals, nothing_to_draw
 
 __all__ = ["shares_chart", "validation_chart"]
 
@@ -73,10 +73,8 @@ def shares_chart(shares: pd.DataFrame):
     for j, group in enumerate(groups):
         part = shares[shares["group_label"] == group].set_index("label").reindex(labels)
         y = [i - 0.375 + step * (j + 0.5) for i in range(len(labels))]
-        low = (part["share"] - part["ci_low"]).clip(lower=0).fillna(0)
-        high = (part["ci_high"] - part["share"]).clip(lower=0).fillna(0)
-        ax.errorbar(part["share"], y, xerr=[low, high], fmt="o", color=colors[j % 10],
-                    capsize=2, markersize=4, label=str(group))
+        draw_intervals(ax, part["share"], y, part["ci_low"], part["ci_high"],
+                       color=colors[j % 10], capsize=2, markersize=4, label=str(group))
     ax.set_yticks(range(len(labels)), labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(left=0)

@@ -4,11 +4,12 @@ agreement between methods.
 
 from __future__ import annotations
 
+import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
-from newscorpus.base.figures import BLUE, ORANGE, nothing_to_draw, panels
+from newscorpus.base.figures import BLUE, ORANGE, draw_intervals, nothing_to_draw, panels
 
 
 def arc_chart(scored: pd.DataFrame, *, order=None, value: str = "compound", window: int = 5,
@@ -50,12 +51,51 @@ def arc_chart(scored: pd.DataFrame, *, order=None, value: str = "compound", wind
     return fig, axes
 
 
+#: At most this many units of a group are drawn as dots (a seeded sample beyond it).
+MAX_DOTS = 300
+
+
+def distribution_stats(scored: pd.DataFrame, *, by: str = "doc_id", order=None,
+                       value: str = "compound") -> pd.DataFrame:
+    """Return the box plot of each group as numbers: the table behind :func:`distribution_chart`.
+
+    One row per group, in the order drawn: ``n``, ``mean``, the quartiles ``q1``, ``median``,
+    ``q3`` and the whisker ends ``whisker_low``, ``whisker_high`` (the most extreme values
+    within 1.5 interquartile ranges of the box, as matplotlib draws them), and ``dots``, how
+    many units are drawn as dots. Its size grows with the groups, not with the units.
+
+    Examples
+    --------
+    >>> # Quartiles 0.0 and 0.2, so the whiskers reach at most 0.3 beyond the box (-0.3, 0.5):
+    >>> # -0.5 and 0.9 lie outside, and the whiskers end at 0.0 and 0.2.
+    >>> table = pd.DataFrame({"doc_id": ["a"] * 5, "compound": [-0.5, 0.0, 0.1, 0.2, 0.9]})
+    >>> distribution_stats(table).iloc[0, 1:].astype(float).round(6).tolist()
+    [5.0, 0.14, 0.0, 0.1, 0.2, 0.0, 0.2, 5.0]
+    """
+    from matplotlib.cbook import boxplot_stats
+
+    groups = list(order) if order is not None else list(dict.fromkeys(scored[by]))
+    rows = []
+    for group in groups:
+        values = scored.loc[scored[by] == group, value].dropna().to_numpy()
+        stats = boxplot_stats(values)[0] if len(values) else {}
+        rows.append({by: group, "n": len(values), "mean": stats.get("mean", float("nan")),
+                     "q1": stats.get("q1", float("nan")), "median": stats.get("med", float("nan")),
+                     "q3": stats.get("q3", float("nan")),
+                     "whisker_low": stats.get("whislo", float("nan")),
+                     "whisker_high": stats.get("whishi", float("nan")),
+                     "dots": min(len(values), MAX_DOTS)})
+    return pd.DataFrame(rows)
+
+
 def distribution_chart(scored: pd.DataFrame, *, by: str = "doc_id", order=None,
                        value: str = "compound"):
-    """Draw each group's scores as a box plot with every unit as a dot beside it.
+    """Draw each group's scores as a box plot with its units as dots beside it.
 
     The dots are spread vertically by a fixed pseudo-random jitter (seeded), so the figure is
-    the same on every run.
+    the same on every run. A group of more than :data:`MAX_DOTS` units shows a seeded sample
+    of that many (the box is drawn from all of them), so the figure does not grow with the
+    corpus; :func:`distribution_stats` gives the numbers drawn.
 
     Returns
     -------
@@ -66,16 +106,21 @@ def distribution_chart(scored: pd.DataFrame, *, by: str = "doc_id", order=None,
     groups = list(order) if order is not None else list(dict.fromkeys(scored[by]))
     if scored.empty or not groups:
         return nothing_to_draw("No unit was scored.")
-    data = [scored.loc[scored[by] == g, value].to_numpy() for g in groups]
+    data = [scored.loc[scored[by] == g, value].dropna().to_numpy() for g in groups]
     fig, ax = plt.subplots(figsize=(7.0, 0.55 * len(groups) + 1.4))
     ax.boxplot(data, orientation="horizontal", widths=0.5, showfliers=False,
                medianprops={"color": ORANGE})
-    rng = np.random.default_rng(0)
+    rng, sampler = np.random.default_rng(0), np.random.default_rng(1)
     for i, values in enumerate(data, start=1):
-        ax.plot(values, i + rng.uniform(-0.18, 0.18, len(values)), "o", color=BLUE,
+        shown = values
+        if len(values) > MAX_DOTS:
+            shown = np.sort(sampler.choice(values, MAX_DOTS, replace=False))
+        ax.plot(shown, i + rng.uniform(-0.18, 0.18, len(shown)), "o", color=BLUE,
                 markersize=2, alpha=0.45)
-        ax.annotate(f"n={len(values)}", (1.02, i), xycoords=("axes fraction", "data"),
-                    va="center", fontsize=7)
+        note = f"n={len(values):,}" + (f" ({len(shown)} shown)" if len(shown) < len(values)
+                                        else "")
+        ax.annotate(note, (1.02, i), xycoords=("axes fraction", "data"), va="center",
+                    fontsize=7)
     ax.set_yticks(range(1, len(groups) + 1), groups, fontsize=7)
     ax.invert_yaxis()
     ax.axvline(0, color="black", linewidth=0.6)
@@ -116,10 +161,8 @@ def interval_chart(summary: pd.DataFrame, *, label: str, value: str = "mean_comp
         return nothing_to_draw("No estimate to show.")
     fig, ax = plt.subplots(figsize=(7.0, 0.4 * len(summary) + 1.3))
     y = list(range(len(summary)))
-    est = summary[value].to_numpy(dtype=float)
-    err = [est - summary[low].to_numpy(dtype=float), summary[high].to_numpy(dtype=float) - est]
-    ax.errorbar(est, y, xerr=[[0 if e != e else e for e in side] for side in err], fmt="o",
-                color=BLUE, ecolor=BLUE, capsize=3, label="estimate and interval")
+    draw_intervals(ax, summary[value], y, summary[low], summary[high], color=BLUE,
+                   label="estimate and interval")
     if n is not None:
         for i, count in enumerate(summary[n]):
             ax.annotate(f"n={count}", (1.01, i), xycoords=("axes fraction", "data"),
@@ -171,9 +214,7 @@ def tone_timeline_chart(summary: pd.DataFrame, *, value: str = "mean_compound",
         mid = start + (end + one_day - start) / 2
         mean, lo, hi = getattr(row, value), getattr(row, low), getattr(row, high)
         ax.plot([start, end + one_day], [mean, mean], color=BLUE, alpha=0.35, linewidth=4)
-        ax.errorbar([mid], [mean], yerr=[[mean - lo if lo == lo else 0],
-                                         [hi - mean if hi == hi else 0]],
-                    fmt="o", color=BLUE, capsize=3)
+        draw_intervals(ax, [mean], [mdates.date2num(mid)], [lo], [hi], horizontal=False)
         ax.annotate(str(number), (mid, mean), xytext=(5, 3), textcoords="offset points",
                     fontsize=7, fontweight="bold")
         ax.plot([], [], " ", label=f"{number}  {row.doc_id} (n={row.n})")

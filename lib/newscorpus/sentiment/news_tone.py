@@ -64,6 +64,9 @@ PARAMS: dict[str, float] = {"alpha": 3.0, "char_weight": 0.5, "lexicon_weight": 
 THRESHOLDS: tuple[float, float] = (-0.09, -0.08)
 #: The rating scale; scores are clipped to it.
 RATING_RANGE: tuple[float, float] = (-4.0, 4.0)
+#: Scores are rounded to this many decimals: the fit converges to about 1e-12 on any CPU
+#: (ridge ``tol``), so rounded scores, tables and figures are the same bytes on every machine.
+DECIMALS = 6
 #: Human classes (Hutto & Gilbert 2014): mean rating >= 0.05 positive, <= -0.05 negative.
 HUMAN_THRESHOLDS: tuple[float, float] = (-0.05, 0.05)
 
@@ -158,7 +161,9 @@ def make_model(params: dict[str, float] | None = None,
     features = ColumnTransformer([(b, makers[b][0](), makers[b][1]) for b in blocks],
                                  transformer_weights={b: _weight(b, p) for b in blocks},
                                  sparse_threshold=1.0)
-    ridge = Ridge(alpha=p["alpha"], solver="sparse_cg", tol=1e-6, random_state=0)
+    # A tolerance far below the printed precision: the conjugate-gradient iterates differ from
+    # one CPU to another by rounding, and the solution must not (see DECIMALS).
+    ridge = Ridge(alpha=p["alpha"], solver="sparse_cg", tol=1e-12, random_state=0)
     return Pipeline([("features", features), ("ridge", ridge)])
 
 
@@ -173,6 +178,11 @@ def _read_ratings(path: str | Path) -> pd.DataFrame:
     """
     return pd.read_csv(resolve(path), sep="\t", quoting=3, dtype={"id": str},
                        keep_default_na=False)
+
+
+def _rounded(prediction: np.ndarray) -> np.ndarray:
+    """Predictions clipped to :data:`RATING_RANGE` and rounded to :data:`DECIMALS`."""
+    return np.round(np.clip(prediction, *RATING_RANGE), DECIMALS)
 
 
 def human_labels(rating: np.ndarray) -> np.ndarray:
@@ -198,7 +208,7 @@ class NewsTone:
         texts = [texts] if isinstance(texts, str) else list(texts)
         if not texts:
             return np.empty(0)
-        return np.clip(self.model.predict(featurize(texts)), *RATING_RANGE)
+        return _rounded(self.model.predict(featurize(texts)))
 
     def label(self, texts: Iterable[str]) -> np.ndarray:
         """-1, 0 or 1 (negative, neutral, positive) for each text, with :attr:`thresholds`."""
@@ -295,7 +305,7 @@ def _grid_predictions(frame: pd.DataFrame, y: np.ndarray, train: np.ndarray, tes
             scale[columns] = _weight(block, {**PARAMS, **p})
         ridge, d = make_model(p, blocks).named_steps["ridge"], sparse.diags(scale)
         out[k] = ridge.fit(x_train @ d, y[train]).predict(x_test @ d)
-    return out
+    return np.round(out, DECIMALS)
 
 
 def _folds(n: int, k: int, seed: int = 0) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -347,14 +357,13 @@ def cross_validate(path: str | Path = TRAINING_FILE, folds: int = 10, *, nested:
         if nested:
             params, inner = tune(frame.iloc[train], y[train], inner_folds, blocks=blocks)
             thresholds = choose_thresholds(np.clip(inner, *RATING_RANGE), y[train])
-            pred = np.clip(_grid_predictions(frame, y, train, test, [params], blocks)[0],
-                           *RATING_RANGE)
+            pred = _rounded(_grid_predictions(frame, y, train, test, [params], blocks)[0])
             out.loc[test, "label"] = label(pred, thresholds)
             chosen.append(pd.DataFrame({**params, "negative": thresholds[0],
                                         "positive": thresholds[1]}, index=test))
         else:
             model = make_model(blocks=blocks).fit(frame.iloc[train], y[train])
-            pred = np.clip(model.predict(frame.iloc[test]), *RATING_RANGE)
+            pred = _rounded(model.predict(frame.iloc[test]))
         out.loc[test, "fold"], out.loc[test, "score"] = fold, pred
     if nested:
         return out.join(pd.concat(chosen))
