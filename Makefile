@@ -53,7 +53,7 @@ nbval: setup ## re-execute the stored notebooks, compare their outputs (nbval) a
 	  exit 1; }
 	@echo "figures/: every file reproduced byte for byte by the re-executed notebooks"
 
-bench: setup ## print throughput and memory on synthetic corpora (not a test; about 40 minutes)
+bench: setup ## print throughput and memory on synthetic corpora (not a test; about 30 minutes)
 	$(BIN)/python benchmarks/bench_corpus.py --mb 20
 	$(BIN)/python benchmarks/bench_clean.py --mb 20
 	$(BIN)/python benchmarks/bench_sentiment.py --sentences 50000
