@@ -165,6 +165,27 @@ def test_agreement_chart_states_pearson_r():
     plt.close(fig)
 
 
+def test_agreement_table_holds_the_bins_the_chart_draws_for_a_large_panel():
+    import numpy as np
+
+    from newscorpus.sentiment.charts import agreement_table
+
+    use_style()
+    rng = np.random.default_rng(0)
+    table = pd.DataFrame({"x": rng.uniform(-1, 1, 3000), "g": ["a"] * 2500 + ["b"] * 500})
+    table["y"] = table["x"] * 0.5 + rng.normal(0, 0.1, 3000)
+    fig, axes = agreement_chart(table, x="x", y="y", by="g")
+    drawn = axes[0].collections[0]  # panel a: 2,500 units, hexagonal bins
+    binned = agreement_table(table, x="x", y="y", by="g")
+    part = binned[binned["g"] == "a"]
+    assert part[["x", "y"]].to_numpy().tolist() == drawn.get_offsets().tolist()
+    assert part["count"].tolist() == drawn.get_array().astype(int).tolist()
+    assert part["count"].sum() == 2500 and len(part) < 2500
+    # panel b (500 units) is drawn as dots: its rows are the units themselves
+    assert binned[binned["g"] == "b"]["count"].tolist() == [1] * 500
+    plt.close(fig)
+
+
 def test_dispersion_chart_puts_each_hit_on_its_term_row():
     use_style()
     hits = pd.DataFrame({"term": ["russia", "assad", "russia"], "offset": [3, 10, 40]})

@@ -265,13 +265,65 @@ def saturation_chart(table: pd.DataFrame):
     return fig, ax
 
 
+#: Above this many units a panel of :func:`agreement_chart` is drawn as hexagonal bins.
+HEXBIN_ABOVE = 1000
+_GRIDSIZE = 30
+
+
+def _hexbins(part: pd.DataFrame, x: str, y: str):
+    """Draw ``part`` as hexagonal bins on a scratch axes; return (centre x, centre y, count)."""
+    fig, ax = plt.subplots()
+    try:
+        bins = ax.hexbin(part[x], part[y], gridsize=_GRIDSIZE, mincnt=1)
+        return bins.get_offsets()[:, 0], bins.get_offsets()[:, 1], bins.get_array()
+    finally:
+        plt.close(fig)
+
+
+def agreement_table(table: pd.DataFrame, *, x: str, y: str, by: str | None = None,
+                    hexbin_above: int = HEXBIN_ABOVE) -> pd.DataFrame:
+    """Return what :func:`agreement_chart` draws: the units, or the bins of a large panel.
+
+    A panel of at most ``hexbin_above`` units is drawn as dots, and its rows are the units
+    (all their columns, so each dot can be traced to its sentence, and a ``count`` of 1); a
+    larger one as hexagonal bins, and its rows are the bins (centre ``x``, centre ``y``,
+    ``count`` of units, and the group ``by``), so the table grows with the bins, not with the
+    corpus.
+
+    Examples
+    --------
+    >>> small = pd.DataFrame({"a": [0.1, 0.2], "b": [0.3, 0.1]})
+    >>> agreement_table(small, x="a", y="b")["count"].tolist()
+    [1, 1]
+    >>> import numpy as np
+    >>> big = pd.DataFrame({"a": np.linspace(-1, 1, 5000), "b": np.linspace(-1, 1, 5000)})
+    >>> binned = agreement_table(big, x="a", y="b")
+    >>> len(binned) < 100, int(binned["count"].sum())
+    (True, 5000)
+    """
+    groups = list(dict.fromkeys(table[by])) if by else [None]
+    parts = []
+    for group in groups:
+        part = table if group is None else table[table[by] == group]
+        if len(part) > hexbin_above:
+            cx, cy, count = _hexbins(part, x, y)
+            frame = pd.DataFrame({x: cx, y: cy, "count": count.astype(int)})
+        else:
+            frame = part.assign(count=1).reset_index(drop=True)
+        if by and by not in frame:
+            frame.insert(0, by, group)
+        parts.append(frame)
+    return pd.concat(parts, ignore_index=True)
+
+
 def agreement_chart(table: pd.DataFrame, *, x: str, y: str, xlabel: str = "",
                     ylabel: str = "", cols: int = 2, by: str | None = None,
-                    hexbin_above: int = 1000):
+                    hexbin_above: int = HEXBIN_ABOVE):
     """Draw one score against another (per panel when ``by`` is given), with Pearson r.
 
     Panels with more than ``hexbin_above`` points are drawn as hexagonal bins (vector shapes,
-    few of them, so the SVG stays small); smaller ones as dots.
+    few of them, so the SVG stays small); smaller ones as dots. :func:`agreement_table` gives
+    the table drawn.
 
     Returns
     -------
@@ -284,7 +336,8 @@ def agreement_chart(table: pd.DataFrame, *, x: str, y: str, xlabel: str = "",
     for ax, group in zip(axes, groups, strict=True):
         part = table if group is None else table[table[by] == group]
         if len(part) > hexbin_above:
-            ax.hexbin(part[x], part[y], gridsize=30, cmap="Blues", mincnt=1, linewidths=0.1)
+            ax.hexbin(part[x], part[y], gridsize=_GRIDSIZE, cmap="Blues", mincnt=1,
+                      linewidths=0.1)
         else:
             ax.plot(part[x], part[y], "o", color=BLUE, markersize=2.5, alpha=0.5)
         r = part[x].corr(part[y]) if len(part) > 2 else float("nan")
