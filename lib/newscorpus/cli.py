@@ -343,6 +343,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return args.func(args)
     except NewsCorpusError as exc:
         if type(exc).__name__ == "RunInterrupted":  # Ctrl-C: what was kept, not an error
+            import logging
+
+            logging.disable(logging.CRITICAL)  # no late note of the aborted cell at exit
             print(exc, file=sys.stderr)
             return 130
         print(f"error: {exc}", file=sys.stderr)

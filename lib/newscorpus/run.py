@@ -11,10 +11,14 @@ stored one is left as it was.
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import shutil
+import signal
+import threading
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -156,6 +160,38 @@ def execute_notebook(notebook: Path, output: Path, parameters: Mapping[str, obje
     return NotebookRun(notebook, output, seconds, dict(parameters))
 
 
+@contextlib.contextmanager
+def _quiet_on_interrupt() -> Iterator[None]:
+    """On Ctrl-C, silence logging before the run unwinds, so that one line says what happened.
+
+    Unwinding shuts the kernel down under a cell that is still waiting for its reply; nbclient
+    then logs "Kernel died" and asyncio a task exception nobody retrieved, with a traceback.
+    Neither is news to a user who pressed Ctrl-C. Only in the main thread (where signals
+    arrive); the previous handler is restored afterwards.
+    """
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    silenced = []
+
+    def interrupted(signum, frame):
+        logging.disable(logging.CRITICAL)
+        silenced.append(True)
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGINT, interrupted)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
+        if silenced:  # let the aborted cell's task go while silent, then log as before
+            import gc
+
+            gc.collect()
+            logging.disable(logging.NOTSET)
+
+
 def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
             notebooks_dir: str | os.PathLike[str] = "notebooks",
             corpus: str | os.PathLike[str] | None = None,
@@ -230,7 +266,8 @@ def run_all(params_file: str | os.PathLike[str] = "params/default.yaml", *,
     runs: list[NotebookRun] = []
     current = None
     try:
-        with OutputLock(root), kernel_environment(root / "scratch") as scratch:
+        with _quiet_on_interrupt(), OutputLock(root), \
+                kernel_environment(root / "scratch") as scratch:
             for i, nb in enumerate(notebooks, 1):
                 nb_params = {k: v for k, v in params.items() if k in declared[nb]}
                 output = nb if out_dir is None else out_dir / "notebooks" / nb.name
