@@ -5,7 +5,7 @@ pages and the rated NYT snippets), so no data is downloaded. Each is processed
 
 ``naive``
     as a plain pandas notebook would: lines split by a regular expression, NLTK's untrained
-    Punkt, VADER applied to each sentence with ``.apply`` and its dicts turned into columns,
+    Punkt, NLTK's VADER applied to each sentence with ``.apply`` and its dicts turned into columns,
     word counts with ``str.findall``;
 ``library``
     by the project's library stages, with one and with two worker processes: load and
@@ -66,6 +66,7 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[floa
 def naive(folder: str) -> dict[str, float]:
     """The plain pandas pipeline (run in a child process by ``--stage naive``)."""
     import pandas as pd
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
     from newscorpus.base.lexicons import sentiment_analyzer
@@ -76,7 +77,9 @@ def naive(folder: str) -> dict[str, float]:
     lines = lines[lines.str.split().str.len() > 5]  # drop short lines: menus, buttons
     punkt = PunktSentenceTokenizer()
     sentences = pd.DataFrame({"sentence": [s for line in lines for s in punkt.tokenize(line)]})
-    sia = sentiment_analyzer()
+    # NLTK's own analyzer (not the project's faster one), with the same lexicon.
+    sia = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    sia.__dict__.update(sentiment_analyzer().__dict__)
     scores = sentences["sentence"].apply(sia.polarity_scores).apply(pd.Series)
     sentences = sentences.join(scores)
     words = sentences["sentence"].str.lower().str.findall(r"\w+").explode().value_counts()
