@@ -66,10 +66,9 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> tuple[floa
 def naive(folder: str) -> dict[str, float]:
     """The plain pandas pipeline (run in a child process by ``--stage naive``)."""
     import pandas as pd
-    from nltk.sentiment.vader import SentimentIntensityAnalyzer
     from nltk.tokenize.punkt import PunktSentenceTokenizer
 
-    from newscorpus.base.lexicons import sentiment_analyzer
+    from newscorpus.base.lexicons import nltk_sentiment_analyzer
 
     meta = pd.read_csv(Path(folder) / "metadata.csv")
     texts = [(Path(folder) / f).read_text(encoding="utf-8") for f in meta["file"]]
@@ -77,9 +76,7 @@ def naive(folder: str) -> dict[str, float]:
     lines = lines[lines.str.split().str.len() > 5]  # drop short lines: menus, buttons
     punkt = PunktSentenceTokenizer()
     sentences = pd.DataFrame({"sentence": [s for line in lines for s in punkt.tokenize(line)]})
-    # NLTK's own analyzer (not the project's faster one), with the same lexicon.
-    sia = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
-    sia.__dict__.update(sentiment_analyzer().__dict__)
+    sia = nltk_sentiment_analyzer()  # NLTK's own, not the project's faster one
     scores = sentences["sentence"].apply(sia.polarity_scores).apply(pd.Series)
     sentences = sentences.join(scores)
     words = sentences["sentence"].str.lower().str.findall(r"\w+").explode().value_counts()

@@ -36,3 +36,28 @@ def no_network(monkeypatch):
 
     monkeypatch.setattr(nltk, "download", refuse)
     yield
+
+
+def notebook_names() -> list[str]:
+    """The names of the collection's notebooks, in reading order."""
+    return sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+
+
+def run_collection(corpus: Path, out: Path, *, timeout: int):
+    """Run ``newscorpus run --corpus CORPUS --out OUT --quiet`` in a child process."""
+    import subprocess
+    import sys
+
+    return subprocess.run(
+        [sys.executable, "-m", "newscorpus", "run", "--corpus", str(corpus), "--out", str(out),
+         "--quiet"], capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+
+
+def notebooks_with_errors(out: Path) -> list[str]:
+    """The executed notebooks under ``OUT/notebooks`` that hold an error output."""
+    import nbformat
+
+    return [path.name for path in sorted((out / "notebooks").glob("*.ipynb"))
+            if any(o.output_type == "error"
+                   for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"
+                   for o in c.outputs)]

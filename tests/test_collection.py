@@ -13,12 +13,11 @@ import re
 import subprocess
 import sys
 
-import nbformat
 import pytest
 
 from newscorpus import publish
 
-from .conftest import ROOT
+from .conftest import ROOT, notebook_names, notebooks_with_errors, run_collection
 
 FIXTURE = ROOT / "tests" / "fixtures" / "one-document"
 TRACKED = ("notebooks", "figures", "corpus/processed")
@@ -34,23 +33,17 @@ def _snapshot() -> dict[str, str]:
 def run(tmp_path_factory):
     out = tmp_path_factory.mktemp("run")
     before = _snapshot()
-    result = subprocess.run(
-        [sys.executable, "-m", "newscorpus", "run", "--corpus", str(FIXTURE), "--out", str(out),
-         "--quiet"], capture_output=True, text=True, timeout=900, cwd=ROOT)
-    return result, out, before
+    return run_collection(FIXTURE, out, timeout=900), out, before
 
 
 def test_the_collection_runs_on_a_one_document_corpus(run):
     result, out, _ = run
     assert result.returncode == 0, result.stderr[-3000:]
-    notebooks = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
+    notebooks = notebook_names()
     for i, name in enumerate(notebooks, 1):
         assert f"[{i}/{len(notebooks)}] notebooks/{name}" in result.stdout  # progress
     assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == notebooks
-    for path in (out / "notebooks").glob("*.ipynb"):
-        cells = nbformat.read(path, as_version=4).cells
-        assert not [o for c in cells if c.cell_type == "code" for o in c.outputs
-                    if o.output_type == "error"], path.name
+    assert not notebooks_with_errors(out)
 
 
 def test_it_leaves_the_repository_untouched(run):

@@ -12,11 +12,10 @@ import shutil
 import subprocess
 import sys
 
-import nbformat
 import pandas as pd
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, notebook_names, notebooks_with_errors, run_collection
 
 PAGES = ROOT / "tests" / "fixtures" / "html-corpus"
 ARTICLES = [
@@ -59,21 +58,14 @@ def run(tmp_path_factory):
     pd.concat([meta, pages], ignore_index=True).fillna("").to_csv(
         corpus / "metadata.csv", index=False, lineterminator="\n")
     out = tmp / "out"
-    result = subprocess.run(
-        [sys.executable, "-m", "newscorpus", "run", "--corpus", str(corpus), "--out", str(out),
-         "--quiet"], capture_output=True, text=True, timeout=1200, cwd=ROOT)
-    return result, out
+    return run_collection(corpus, out, timeout=1200), out
 
 
 def test_an_imported_table_and_web_pages_run_through_every_notebook(run):
     result, out = run
     assert result.returncode == 0, result.stderr[-3000:]
-    names = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-    assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == names
-    for path in (out / "notebooks").glob("*.ipynb"):
-        cells = nbformat.read(path, as_version=4).cells
-        assert not [o for c in cells if c.cell_type == "code" for o in c.outputs
-                    if o.output_type == "error"], path.name
+    assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == notebook_names()
+    assert not notebooks_with_errors(out)
 
 
 def test_the_documents_keep_their_format_and_metadata(run):

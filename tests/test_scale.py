@@ -9,8 +9,6 @@ no output that prints a line per document. The corpus is built from the reposito
 from __future__ import annotations
 
 import struct
-import subprocess
-import sys
 
 import nbformat
 import pytest
@@ -18,7 +16,7 @@ import pytest
 from newscorpus.base.figures import MAX_PIXELS, MAX_SIDE_PX
 from newscorpus.corpus.synthetic import make_corpus
 
-from .conftest import ROOT
+from .conftest import ROOT, notebook_names, run_collection
 
 DOCUMENTS = 250
 MAX_NOTEBOOK_BYTES = 2_000_000
@@ -29,10 +27,7 @@ def run(tmp_path_factory):
     corpus = make_corpus(tmp_path_factory.mktemp("corpus") / "c", documents=DOCUMENTS,
                          project=ROOT)
     out = tmp_path_factory.mktemp("run")
-    result = subprocess.run(
-        [sys.executable, "-m", "newscorpus", "run", "--corpus", str(corpus), "--out", str(out),
-         "--quiet"], capture_output=True, text=True, timeout=1800, cwd=ROOT)
-    return result, out
+    return run_collection(corpus, out, timeout=1800), out
 
 
 def _png_size(path) -> tuple[int, int]:
@@ -43,8 +38,7 @@ def _png_size(path) -> tuple[int, int]:
 def test_every_notebook_runs_on_a_few_hundred_documents(run):
     result, out = run
     assert result.returncode == 0, result.stderr[-3000:]
-    names = sorted(p.name for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.ipynb"))
-    assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == names
+    assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == notebook_names()
 
 
 def test_every_figure_is_within_the_pixel_budget(run):

@@ -75,6 +75,23 @@ def sentiment_analyzer():
     return SentimentIntensityAnalyzer(lexicon_file="file:" + str(path))
 
 
+def nltk_sentiment_analyzer():
+    """Return NLTK's own VADER analyzer class with the lexicon of :func:`sentiment_analyzer`.
+
+    For comparisons only (tests and benchmarks): it gives the same scores, more slowly.
+
+    Examples
+    --------
+    >>> nltk_sentiment_analyzer().polarity_scores("good")["compound"]
+    0.4404
+    """
+    from nltk.sentiment.vader import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer.__new__(SentimentIntensityAnalyzer)
+    analyzer.__dict__.update(sentiment_analyzer().__dict__)
+    return analyzer
+
+
 @functools.cache
 def pattern_analyzer():
     """Return TextBlob's Pattern sentiment function: text -> ``(polarity, subjectivity)``.

@@ -74,16 +74,15 @@ def distribution_stats(scored: pd.DataFrame, *, by: str = "doc_id", order=None,
     """
     from matplotlib.cbook import boxplot_stats
 
+    names = {"mean": "mean", "q1": "q1", "median": "med", "q3": "q3", "whisker_low": "whislo",
+             "whisker_high": "whishi"}  # ours: matplotlib's
     groups = list(order) if order is not None else list(dict.fromkeys(scored[by]))
     rows = []
     for group in groups:
         values = scored.loc[scored[by] == group, value].dropna().to_numpy()
         stats = boxplot_stats(values)[0] if len(values) else {}
-        rows.append({by: group, "n": len(values), "mean": stats.get("mean", float("nan")),
-                     "q1": stats.get("q1", float("nan")), "median": stats.get("med", float("nan")),
-                     "q3": stats.get("q3", float("nan")),
-                     "whisker_low": stats.get("whislo", float("nan")),
-                     "whisker_high": stats.get("whishi", float("nan")),
+        rows.append({by: group, "n": len(values),
+                     **{ours: stats.get(theirs, float("nan")) for ours, theirs in names.items()},
                      "dots": min(len(values), MAX_DOTS)})
     return pd.DataFrame(rows)
 
