@@ -32,6 +32,7 @@ still counts ("critics say Moscow only wants to save Assad"), as the codebook as
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from newscorpus.motives.clauses import Mention, Reading, read
@@ -182,7 +183,7 @@ def attribute(text: str, *, codebook: Codebook | None = None,
     r = read(text, found, book, functions)
     hot = {r.part(m.start) for m in r.mentions if m.actor in (RUSSIA, "")}  # Russia may hold
     cues = [(a, b, kind) for a, b, kind in cues if r.part(a) in hot
-            and (not kind.after or r.word_before(a) in kind.after)]
+            and (not kind.after or _word_before(text, a) in kind.after)]
     russian = _keep(r, [_hold(r, a, b, kind, book.window) for a, b, kind in cues], book.window)
     if not russian:
         return []
@@ -213,6 +214,20 @@ def attribute(text: str, *, codebook: Codebook | None = None,
                                    text[a:b], a, b, h.kind.name)
     order = {name: i for i, name in enumerate(m.name for m in book.motives)}
     return sorted(best.values(), key=lambda e: order[e.motive])
+
+
+_LAST_WORD = re.compile(r"([^\W_]+)\s+$")
+
+
+def _word_before(text: str, position: int) -> str:
+    """The word right before ``position``, lower-cased, also when it ends a cue of several
+    words ("the campaign to *restore*": "to" is part of the cue "campaign to").
+
+    >>> _word_before("a campaign to restore", 14)
+    'to'
+    """
+    found = _LAST_WORD.search(text, max(0, position - 40), position)
+    return found.group(1).lower() if found else ""
 
 
 _SCREENS: dict[int, tuple[Actors, Screen]] = {}

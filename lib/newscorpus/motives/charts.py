@@ -10,19 +10,27 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.ticker import PercentFormatter
 
-from newscorpus.base.figures import BLUE, GREY, ORANGE, draw_intervals, nothing_to_draw
+from newscorpus.base.figures import (
+    BLUE,
+    GREY,
+    LIGHT_BLUE,
+    ORANGE,
+    draw_intervals,
+    nothing_to_draw,
+)
 
 __all__ = ["shares_chart", "validation_chart"]
 
 
 def validation_chart(table: pd.DataFrame):
-    """Draw F1 per label on the development and held-out parts, and the coders' kappa.
+    """Draw F1 per label on each part of the gold standard, and the coders' kappa.
 
     Parameters
     ----------
     table : DataFrame
         :func:`~newscorpus.motives.validation.validation_table`: ``label``,
-        ``f1_development``, ``f1_heldout`` and ``kappa``, rows top to bottom.
+        ``f1_development``, ``f1_heldout``, ``kappa`` and, where the gold has that part,
+        ``f1_retired_heldout``, rows top to bottom.
 
     Returns
     -------
@@ -30,16 +38,18 @@ def validation_chart(table: pd.DataFrame):
     """
     if table.empty:
         return nothing_to_draw("No validation result to show.")
-    fig, ax = plt.subplots(figsize=(7.0, 0.36 * len(table) + 1.4))
+    series = [(column, name, color) for column, name, color in [
+        ("f1_development", "F1, development part (seeds)", BLUE),
+        ("f1_retired_heldout", "F1, retired held-out part (seeds, later seen)", LIGHT_BLUE),
+        ("f1_heldout", "F1, held-out part (other pages, never looked at)", ORANGE),
+        ("kappa", "Cohen's kappa, coder A against coder B", GREY)] if column in table]
+    fig, ax = plt.subplots(figsize=(7.0, 0.12 * len(series) * len(table) + 1.6))
     y = list(range(len(table)))
-    height = 0.26
-    series = [("f1_development", "F1, development part", BLUE),
-              ("f1_heldout", "F1, held-out part (never looked at)", ORANGE),
-              ("kappa", "Cohen's kappa, coder A against coder B", GREY)]
+    height = 0.8 / len(series)
     for k, (column, name, color) in enumerate(series):
         values = pd.to_numeric(table[column], errors="coerce").fillna(0).clip(lower=0)
-        ax.barh([i + (k - 1) * height for i in y], values, height=height, color=color,
-                label=name)
+        ax.barh([i + (k - (len(series) - 1) / 2) * height for i in y], values, height=height,
+                color=color, label=name)
     ax.set_yticks(y, table["label"], fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 1)

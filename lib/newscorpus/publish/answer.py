@@ -43,9 +43,10 @@ def _held_out(validation: pd.DataFrame) -> str:
     return (f"These labels are a reading by rules, checked by hand: on sentences never looked at "
             f"while the rules were written they reach F1 {m['f1_heldout']:.2f} (precision "
             f"{m['precision_heldout']:.2f}, recall {m['recall_heldout']:.2f}; "
-            f"{m['f1_development']:.2f} on the sentences they were written on), so about half "
-            "of the motives a reader would mark are missed and some labels are wrong: read the "
-            "counts as rough, and the quotes below as the evidence.")
+            f"{m['f1_development']:.2f} on the sentences they were written on), so about "
+            f"{1 - m['recall_heldout']:.0%} of the motives a reader would mark are missed and "
+            f"about {1 - m['precision_heldout']:.0%} of the labels are wrong: read the counts as "
+            "rough, and the quotes below as the evidence.")
 
 
 def answer(counts: pd.DataFrame, validation: pd.DataFrame, docs: pd.DataFrame, *,
@@ -142,7 +143,7 @@ def theses(evidence: pd.DataFrame, docs: pd.DataFrame, shown: Sequence[str], *,
     *aims* held by *Moscow*)
     <BLANKLINE>
     **(no title)** (outlet not named, no date; `e`): no sentence attributes a motive to Russia
-    by the rules (which miss about half of those a reader marks: read the text).
+    by the rules (which miss many of those a reader marks: read the text).
     """
     check_table(evidence, ["doc_id", "sentence_id", "start", "end", "motives", "motive", "actor",
                            "cue", "text"], "evidence", _EVIDENCE)
@@ -154,7 +155,7 @@ def theses(evidence: pd.DataFrame, docs: pd.DataFrame, shown: Sequence[str], *,
         rows = evidence[evidence["doc_id"] == doc_id]
         if rows.empty:
             parts.append(f"{_document_heading(doc)}: no sentence attributes a motive to Russia "
-                         "by the rules (which miss about half of those a reader marks: read the"
+                         "by the rules (which miss many of those a reader marks: read the"
                          " text).")
             continue
         per_label = rows.groupby("motive")["sentence_id"].nunique()
