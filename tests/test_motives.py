@@ -51,7 +51,10 @@ RULE_CASES = [
     ("Moscow's priority is to preserve the Syrian state and its army.", {RS}),
     ("Russian-backed forces entered the town on Monday.", set()),
     ("Assad's ally Russia sent more jets on Monday.", set()),
-    ("Russia's intervention turned the tide of the war in Assad's favour.", set()),
+    # The held-out coder of other news pages coded this as support for the regime ("turning
+    # the tide in Assad's favour"), and the rules follow the gold.
+    ("Russia's intervention turned the tide of the war in Assad's favour.", {RS}),
+    ("Russian jets struck rebel-held towns near Hama, a monitoring group said.", set()),
     # military_presence
     ("Russia wants to keep its naval base at Tartus, its only foothold on the Mediterranean.",
      {MP}),
@@ -356,7 +359,7 @@ PHRASING_CASES = [
     ("Russian warships passed through the Bosphorus on their way to Syria.", set()),
     ("Russia and Iran want to keep Assad in power, the official said.", {RS}),
     ("Russia is using Syria to distract attention from Ukraine.", {LW}),
-    ("Russia's intervention turned the tide of the war in Assad's favour.", set()),
+    ("Russia's intervention turned the tide of the war in Assad's favour.", {RS}),
     ("For Russia, the stakes are high: Tartus is its only naval facility in the Mediterranean.",
      {MP}),
     ("Moscow's interest in Syria is driven largely by its desire to keep a client state in the"

@@ -128,11 +128,15 @@ def _keep(r: Reading, held: list[_Held], window: int) -> list[_Held]:
 
 
 def _needed(text: str, h: _Held, label: str, term_start: int) -> bool:
-    """Whether the cue needs no more words for ``label``, or one comes before the word."""
+    """Whether the cue needs no more words for ``label``, or one comes before the word, in
+    the cue's scope: after the cue, or, for reported speech before the verb ("The strikes
+    target IS, the ministry said"), from the start of the scope."""
     matcher = h.kind.needs_matchers.get(label)
     if matcher is None:
         return True
-    return any(h.end <= a and b <= term_start for a, b, _ in matcher.find_text(text))
+    first = min(h.end, h.scope[0])
+    return any(first <= a and b <= term_start and not (h.start <= a < h.end)
+               for a, b, _ in matcher.find_text(text))
 
 
 def attribute(text: str, *, codebook: Codebook | None = None,
