@@ -1,6 +1,7 @@
 """Motives against the hand-coded gold standard (tests/gold/motives/): the metric functions on
-a hand-worked example, the scores on the development part (the only part looked at while the
-rules were written), the scores on the held-out part (run once, reported as measured), and the
+a hand-worked example, the scores on the development part and on the two retired held-out parts
+(looked at while the rules were written), the scores on the held-out part (scored once, reported
+as measured), where each sentence of the parts outside the corpus stands in its text, and the
 agreement of the two coders, checked against scikit-learn.
 
 The tests print aggregate tables only, never the gold sentences.
@@ -20,6 +21,7 @@ from newscorpus.base.paths import resolve
 from newscorpus.motives import LABELS, align, cohen_kappa, kappa, load_gold, scores
 from newscorpus.motives.evaluate import parse_labels
 from newscorpus.motives.tables import motive_flags, motive_table
+from newscorpus.motives.validation import PARTS, SECOND_CODER
 
 GOLD = "tests/gold/motives"
 RS, MP, CT, GP, LW, ST, PR, EC, RI = LABELS
@@ -120,17 +122,48 @@ def test_scores_on_the_development_part(sentences, flags):
     assert table.loc["any", "f1"] >= 0.80
 
 
-# --- the held-out part (run once, after the rules were fixed) -----------------------------------
+# --- the retired held-out parts -------------------------------------------------------------
 
 
-def test_scores_on_the_held_out_part(sentences, flags):
-    table = scored("heldout", sentences, flags)
+def scored_as_stored(name: str) -> pd.DataFrame:
+    """Score a part whose sentences are not in the corpus: label the gold's own texts."""
+    gold = load_gold(f"{GOLD}/{name}.csv")
+    predicted = motive_flags(gold, motive_table(gold[["doc_id", "sentence_id", "text"]]))
+    table = scores(list(gold["labels"]), [parse_labels(m) for m in predicted["motives"]])
+    with pd.option_context("display.width", 120):
+        print(f"\n{name}: {len(gold)} sentences\n{table.round(3)}")
+    return table
+
+
+def test_scores_on_retired_part_1_the_seed_sentences_held_out_first(sentences, flags):
+    table = scored("seeds_heldout", sentences, flags)
     # The README's counts: 40 labels on 36 sentences with a motive, of 142.
     assert table.loc["micro", "support"] == 40 and table.loc["any", "support"] == 36
-    # Measured once, after the rules were frozen (the second rule set; the first scored 0.316):
-    # micro P 0.581, R 0.450, F1 0.507, below the 0.6 aimed at. The assert is that value minus
-    # 0.05, so a change that makes it worse fails.
-    assert table.loc["micro", "f1"] >= 0.457
+    # Blind scores: 0.316 (first rules), 0.507 (second rules). Then looked at, with the pages of
+    # retired part 2, to improve the rules: now about 0.59. The assert guards against a change
+    # that makes it worse.
+    assert table.loc["micro", "f1"] >= 0.54
+
+
+def test_scores_on_retired_part_2_eleven_news_pages():
+    table = scored_as_stored("pages")
+    assert table.loc["micro", "support"] == 93 and table.loc["any", "support"] == 85
+    # Blind score 0.320 (P 0.625, R 0.215), with the rules frozen after retired part 1. Then
+    # looked at to improve the rules: now about 0.55.
+    assert table.loc["micro", "f1"] >= 0.50
+
+
+# --- the held-out part (scored once, after the rules were frozen) -------------------------------
+
+
+def test_scores_on_the_held_out_part():
+    table = scored_as_stored("heldout")
+    # The README's counts: 68 labels on 47 sentences with a motive, of 221.
+    assert table.loc["micro", "support"] == 68 and table.loc["any", "support"] == 47
+    # Scored once, with the rules frozen after retired part 2: micro P 0.667, R 0.235, F1 0.348,
+    # well below the 0.6 aimed at. The assert is that value minus 0.05, so a change that makes
+    # it worse fails; a change made by looking at this part's errors would retire it.
+    assert table.loc["micro", "f1"] >= 0.298
 
 
 # --- agreement between the coders -----------------------------------------------------------------
@@ -139,9 +172,10 @@ def test_scores_on_the_held_out_part(sentences, flags):
 def test_kappa_between_the_two_coders_agrees_with_scikit_learn():
     from sklearn.metrics import cohen_kappa_score
 
-    first = pd.concat([load_gold(f"{GOLD}/dev.csv"), load_gold(f"{GOLD}/heldout.csv")],
+    first = pd.concat([load_gold(f"{GOLD}/{name}") for name in PARTS.values()],
                       ignore_index=True)
-    second = load_gold(f"{GOLD}/second_coder.csv")
+    second = pd.concat([load_gold(f"{GOLD}/{name}") for name in SECOND_CODER],
+                       ignore_index=True)
     table = kappa(first, second)
     with pd.option_context("display.width", 120):
         print(f"\ncoder A against coder B\n{table.round(3)}")
@@ -159,3 +193,26 @@ def test_kappa_between_the_two_coders_agrees_with_scikit_learn():
             assert table.loc[label, "kappa"] == pytest.approx(expected), label
         assert -1 <= table.loc[label, "kappa"] <= 1 or math.isnan(table.loc[label, "kappa"])
     assert table.loc["any", "kappa"] > 0
+
+
+# --- where the sentences of the parts outside the corpus come from -----------------------------
+
+#: The folders holding the texts of the parts whose sentences are not in the corpus, by the first
+#: part of their doc_id ("outlets/daily-paper" is tests/gold/outlets/daily-paper.txt).
+TEXT_FOLDERS = {"outlets": "tests/gold/outlets", "heldout": "tests/gold/heldout",
+                "heldout2": "tests/gold/heldout2"}
+
+
+def source_text(doc_id: str) -> str:
+    folder, _, name = doc_id.rpartition("/")
+    path = resolve(TEXT_FOLDERS.get(folder, f"{GOLD}/texts")) / f"{name}.txt"
+    return path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", ["pages", "heldout"])
+def test_every_sentence_stands_in_its_source_text_at_its_offsets(name):
+    gold = load_gold(f"{GOLD}/{name}.csv")
+    texts = {d: source_text(d) for d in gold["doc_id"].unique()}
+    for row in gold.itertuples():
+        assert " ".join(texts[row.doc_id][row.start:row.end].split()) == row.text, (
+            name, row.doc_id, row.sentence_id)

@@ -15,6 +15,7 @@ from newscorpus.base.figures import (
     GREY,
     LIGHT_BLUE,
     ORANGE,
+    PALE_BLUE,
     draw_intervals,
     nothing_to_draw,
 )
@@ -30,7 +31,7 @@ def validation_chart(table: pd.DataFrame):
     table : DataFrame
         :func:`~newscorpus.motives.validation.validation_table`: ``label``,
         ``f1_development``, ``f1_heldout``, ``kappa`` and, where the gold has that part,
-        ``f1_retired_heldout``, rows top to bottom.
+        ``f1_retired_1`` and ``f1_retired_2``, rows top to bottom.
 
     Returns
     -------
@@ -39,9 +40,10 @@ def validation_chart(table: pd.DataFrame):
     if table.empty:
         return nothing_to_draw("No validation result to show.")
     series = [(column, name, color) for column, name, color in [
-        ("f1_development", "F1, development part (seeds)", BLUE),
-        ("f1_retired_heldout", "F1, retired held-out part (seeds, later seen)", LIGHT_BLUE),
-        ("f1_heldout", "F1, held-out part (other pages, never looked at)", ORANGE),
+        ("f1_development", "F1, development part", BLUE),
+        ("f1_retired_1", "F1, retired part 1 (held out, then seen)", LIGHT_BLUE),
+        ("f1_retired_2", "F1, retired part 2 (held out, then seen)", PALE_BLUE),
+        ("f1_heldout", "F1, held-out part (never looked at)", ORANGE),
         ("kappa", "Cohen's kappa, coder A against coder B", GREY)] if column in table]
     fig, ax = plt.subplots(figsize=(7.0, 0.12 * len(series) * len(table) + 1.6))
     y = list(range(len(table)))

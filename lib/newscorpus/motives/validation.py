@@ -1,10 +1,11 @@
 """How far to trust the motives: scores on the hand-coded gold standard, and the coders' agreement.
 
-The gold folder (``tests/gold/motives/``, see its README) holds three parts coded by hand: the
-development part (``dev.csv``, seed sentences looked at while the rules were written), the
-retired held-out part (``heldout.csv``, seed sentences held out at first, then, after they had
-been scored twice, looked at too) and the held-out part (``heldout_outlets.csv``, sentences of
-eleven other news pages, coded after the rules were frozen and scored once).
+The gold folder (``tests/gold/motives/``, see its README) holds four parts coded by hand, each
+held out in turn: the development part (``dev.csv``, seed sentences, looked at while the rules
+were written); two retired held-out parts, each scored once or twice without being looked at and
+then used to improve the rules (``seeds_heldout.csv``, seed sentences; ``pages.csv``, eleven
+news pages of other outlets); and the held-out part (``heldout.csv``, six news texts written and
+coded after the rules were frozen, scored once). Only the last measures unseen text.
 :func:`gold_scores` labels each part's sentences, as the gold stores them, with
 :func:`~newscorpus.motives.tables.motive_table` and scores them
 (:func:`~newscorpus.motives.evaluate.scores`), so the figures do not depend on the corpus a
@@ -28,12 +29,13 @@ from newscorpus.sentiment.actors import Actors
 __all__ = ["AIM", "PARTS", "coder_agreement", "describe_validation", "gold_scores",
            "validation_table"]
 
-#: The parts of the gold standard: name and file. "held-out" is the part never looked at.
-PARTS = {"development": "dev.csv", "retired held-out": "heldout.csv",
-         "held-out": "heldout_outlets.csv"}
+#: The parts of the gold standard, in the order they were held out: name and file. "held-out"
+#: is the part never looked at; the others were looked at while the rules were written.
+PARTS = {"development": "dev.csv", "retired 1": "seeds_heldout.csv", "retired 2": "pages.csv",
+         "held-out": "heldout.csv"}
 
 #: The second coder's files: samples of the parts, coded independently.
-SECOND_CODER = ("second_coder.csv", "second_coder_outlets.csv")
+SECOND_CODER = ("second_coder.csv", "second_coder_pages.csv", "second_coder_heldout.csv")
 
 #: The micro F1 the method was meant to reach on sentences it was not written on.
 AIM = 0.6
@@ -117,16 +119,16 @@ def describe_validation(table: pd.DataFrame, *, source: str = "", aim: float = A
     --------
     >>> table = pd.DataFrame({"label": ["micro", "any"], "precision_development": [0.98, 1],
     ...     "recall_development": [0.72, 0.8], "f1_development": [0.83, 0.89],
-    ...     "support_development": [71, 59], "f1_retired_heldout": [0.56, 0.67],
+    ...     "support_development": [71, 59], "f1_retired_1": [0.56, 0.67],
     ...     "precision_heldout": [0.7, 0.8], "recall_heldout": [0.55, 0.6],
     ...     "f1_heldout": [0.616, 0.69], "support_heldout": [120, 96],
     ...     "kappa": [float("nan"), 0.8]})
     >>> print(describe_validation(table))
     On the **held-out** part of the gold standard (120 motives marked by hand in sentences of \
 other news pages, coded after the rules were frozen and scored once), the labels reach micro \
-precision 0.70, recall 0.55 and **F1 0.62**, at or above the 0.6 aimed at. On the seed \
-sentences the rules were written on, F1 is 0.83 (development part) and 0.56 (retired \
-held-out part). So on unseen text about 3 in 10 of the labels given are wrong, and about 45% \
+precision 0.70, recall 0.55 and **F1 0.62**, at or above the 0.6 aimed at. On the \
+sentences the rules were written on, F1 is 0.83 (development part) and 0.56 (retired part 1). \
+So on unseen text about 3 in 10 of the labels given are wrong, and about 45% \
 of the motives a reader marks are missed. Two coders agree on whether a sentence states a \
 motive at all with Cohen's kappa 0.80.
     """
@@ -140,12 +142,11 @@ motive at all with Cohen's kappa 0.80.
             f"and scored once), the labels reach micro precision {m['precision_heldout']:.2f}, "
             f"recall {m['recall_heldout']:.2f} and **F1 {m['f1_heldout']:.2f}**, {below}.")
     seen = [f"{m[column]:.2f} ({name})" for column, name in
-            [("f1_development", "development part"), ("f1_retired_heldout",
-                                                      "retired held-out part")]
-            if column in rows.columns]
+            [("f1_development", "development part"), ("f1_retired_1", "retired part 1"),
+             ("f1_retired_2", "retired part 2")] if column in rows.columns]
     if seen:
-        text += (" On the seed sentences the rules were written on, F1 is "
-                 + " and ".join(seen) + ".")
+        text += (" On the sentences the rules were written on, F1 is "
+                 + ", ".join(seen[:-1]) + (" and " if len(seen) > 1 else "") + seen[-1] + ".")
     text += (f" So on unseen text about {round(10 * (1 - m['precision_heldout']))} in 10 of the "
              f"labels given are wrong, and about {1 - m['recall_heldout']:.0%} of the motives a "
              "reader marks are missed.")
