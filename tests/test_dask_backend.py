@@ -204,3 +204,20 @@ def test_an_unreachable_scheduler_is_refused_with_a_fix():
 def test_a_scheduler_that_is_not_text_is_refused():
     with pytest.raises(ParameterError, match="parameter 'scheduler'"), dask_client(8786):
         pass
+
+
+def test_clean_corpus_and_score_sentences_take_the_dask_backend_and_give_the_same_tables(
+        seeds):
+    from newscorpus.clean import clean_corpus
+    from newscorpus.sentiment.scorers import score_sentences
+
+    local = clean_corpus(seeds)
+    on_dask = clean_corpus(seeds, backend="dask", workers=2, partition_mb=0.01)
+    for name in ("texts", "removals", "sentences"):
+        pd.testing.assert_frame_equal(local[name], on_dask[name], check_exact=True)
+    sentences = local["sentences"]
+    for unit in ("sentence", "paragraph"):
+        expected = score_sentences(sentences, "vader", unit=unit)
+        got = score_sentences(sentences, "vader", unit=unit, backend="dask", processes=2,
+                              partition_mb=0.01)
+        pd.testing.assert_frame_equal(expected, got, check_exact=True)

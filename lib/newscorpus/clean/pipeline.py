@@ -253,7 +253,8 @@ def _sentence(view: TextView, index: int, paragraph: int, role: str, a: int, b: 
 
 def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
                  progress: bool = False, workers: int | None = 1,
-                 chunk_size: int = 200) -> dict[str, pd.DataFrame]:
+                 chunk_size: int = 200, backend: str = "local", scheduler: str = "",
+                 partition_mb: float = 16) -> dict[str, pd.DataFrame]:
     """Clean every document of a corpus table (from :func:`newscorpus.corpus.validate.load_corpus`).
 
     Parameters
@@ -272,6 +273,13 @@ def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
         the same for any number of workers.
     chunk_size : int
         Documents a worker cleans at once.
+    backend : {"local", "dask"}
+        Where the work runs: ``local`` on ``workers`` processes; ``dask`` on a local Dask
+        cluster of ``workers`` processes, or on the cluster at ``scheduler``, in partitions of
+        about ``partition_mb`` MB of text (:mod:`newscorpus.scale.run`). The tables are the
+        same.
+    scheduler, partition_mb
+        See :func:`newscorpus.scale.dask_client`; used with ``backend="dask"`` only.
 
     Returns
     -------
@@ -284,8 +292,14 @@ def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
     from functools import partial
 
     from newscorpus.base.parallel import map_chunks
+    from newscorpus.scale.backend import check_backend
 
     selected = check_rules(rules)
+    if check_backend(backend) == "dask":
+        from newscorpus.scale.run import clean_on_dask
+
+        return clean_on_dask(documents, rules=selected, scheduler=scheduler, workers=workers,
+                             partition_mb=partition_mb, progress=progress)
     pages = tuple(r for r in selected if r in PAGE_RULES)
     kinds = (documents["format"] == "html" if "format" in documents.columns
              else pd.Series(False, index=documents.index))

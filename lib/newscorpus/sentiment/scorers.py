@@ -232,7 +232,8 @@ _UNITS = {"sentence": ("text",), "paragraph": ("doc_id", "paragraph", "role", "t
 
 def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str = "sentence",
                     processes: int | None = 1, chunk_size: int = 2000,
-                    progress: bool = False) -> pd.DataFrame:
+                    progress: bool = False, backend: str = "local", scheduler: str = "",
+                    partition_mb: float = 16) -> pd.DataFrame:
     """Score the sentences (or paragraphs) of the project's sentence table.
 
     Parameters
@@ -248,6 +249,13 @@ def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str 
         (``doc_id``, ``paragraph``) with a space, in table order, and scores the joined text.
     processes, chunk_size, progress
         See :func:`score_texts`.
+    backend : {"local", "dask"}
+        ``local``: ``processes`` worker processes; ``dask``: a local Dask cluster of
+        ``processes`` workers, or the cluster at ``scheduler``, in partitions of about
+        ``partition_mb`` MB of text, never splitting a document (:mod:`newscorpus.scale.run`).
+        The table is the same.
+    scheduler, partition_mb
+        See :func:`newscorpus.scale.dask_client`; used with ``backend="dask"`` only.
 
     Returns
     -------
@@ -286,6 +294,14 @@ def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str 
     _check_method(method)
     _check_columns(sentences, _UNITS[unit], "sentences")
     _as_texts(sentences["text"], "sentences")
+    from newscorpus.scale.backend import check_backend
+
+    if check_backend(backend) == "dask":
+        from newscorpus.scale.run import score_on_dask
+
+        return score_on_dask(sentences, method, unit=unit, scheduler=scheduler,
+                             workers=processes, partition_mb=partition_mb,
+                             chunk_size=chunk_size, progress=progress)
     table = sentences.drop(columns=[c for c in _ALL_SCORES if c in sentences.columns])
     if unit == "paragraph":
         keys = ["doc_id", "paragraph"]
