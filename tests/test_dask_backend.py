@@ -39,7 +39,8 @@ SYNTHETIC_MB = 2.0
 def client():
     from distributed import Client, LocalCluster
 
-    with dask.config.set({"dataframe.convert-string": False}):
+    with dask.config.set({"dataframe.convert-string": False}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Port .* is already in use")  # another cluster's
         cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                dashboard_address=None, host="127.0.0.1")
         client = Client(cluster)
@@ -221,3 +222,26 @@ def test_clean_corpus_and_score_sentences_take_the_dask_backend_and_give_the_sam
         got = score_sentences(sentences, "vader", unit=unit, backend="dask", processes=2,
                               partition_mb=0.01)
         pd.testing.assert_frame_equal(expected, got, check_exact=True)
+
+
+def test_one_pass_over_the_partitions_writes_the_tables_and_gives_the_same_aggregates(
+        synthetic, synthetic_tables, client, tmp_path):
+    from newscorpus.scale.pipeline import TABLES, process_corpus
+
+    local, _, _ = synthetic_tables
+    docs = synthetic.astype({"outlet": "str"})
+    got = process_corpus(to_dask(docs, 0.25), tmp_path, by="outlet", method="vader",
+                         client=client)
+    for name in TABLES:
+        written = pd.read_parquet(tmp_path / name).reset_index(drop=True)
+        assert list(written.columns) == list(local[name].columns)
+        pd.testing.assert_frame_equal(written, collect(local[name]), check_dtype=False,
+                                      check_exact=True)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    on = {name: _grouped(local, synthetic, name) for name in ("tokens", "scores", "flags")}
+    expected = {"frequencies": frequencies(on["tokens"], by=["outlet"]),
+                "document_frequencies": aggregates.document_frequencies(on["tokens"], "outlet"),
+                "tone": aggregates.tone_summary(on["scores"], "outlet"),
+                "motives": aggregates.motive_summary(on["flags"], "outlet")}
+    for name, table in expected.items():
+        pd.testing.assert_frame_equal(table, got[name], check_exact=True, obj=name)

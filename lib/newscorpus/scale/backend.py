@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import warnings
 from collections.abc import Iterator
 
 from newscorpus.base.checks import check_choice, fail
@@ -118,9 +119,13 @@ def dask_client(scheduler: str | None = "", *, workers: int | None = 0,
                                "start the scheduler first, check the address and port, or "
                                "leave scheduler empty for a local cluster") from None
             else:
-                cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                       host="127.0.0.1",
-                                       dashboard_address="127.0.0.1:0" if dashboard else None)
+                with warnings.catch_warnings():
+                    # the scheduler's small HTTP server (health, metrics) takes another port
+                    # when 8787 is taken, e.g. by a second cluster: nothing to warn about
+                    warnings.filterwarnings("ignore", "Port .* is already in use")
+                    cluster = LocalCluster(
+                        n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address="127.0.0.1:0" if dashboard else None)
                 client = Client(cluster)
             if dashboard:
                 log.warning("Dask dashboard: %s", client.dashboard_link)
