@@ -78,7 +78,7 @@ def run_dask(folder: str, workers: int, out: str) -> dict[str, float]:
         docs = load_parquet_corpus(folder, backend="dask")
         times["load"] = time.perf_counter() - t
         t = time.perf_counter()
-        process_corpus(docs, out, by="outlet", method="news", client=client)
+        process_corpus(docs, out, by="outlet", method="news", client=client, progress=True)
         times["process"] = time.perf_counter() - t
     return times
 

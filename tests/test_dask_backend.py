@@ -11,20 +11,14 @@ import warnings
 import pandas as pd
 import pytest
 
+from newscorpus.base.dask_backend import partition_bounds
 from newscorpus.base.errors import ParameterError
 from newscorpus.corpus import load_corpus
 from newscorpus.corpus.synthetic import make_corpus
 from newscorpus.keywords.compare import keyness
 from newscorpus.keywords.counts import frequencies
 from newscorpus.scale import aggregates, check_backend, check_partition_mb, dask_client
-from newscorpus.scale.stages import (
-    attach,
-    collect,
-    corpus_tables,
-    partition_bounds,
-    scores_step,
-    to_dask,
-)
+from newscorpus.scale.stages import attach, collect, corpus_tables, scores_step, to_dask
 from newscorpus.sentiment.summary import tally
 
 from .conftest import ROOT

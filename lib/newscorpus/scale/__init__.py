@@ -9,14 +9,18 @@ one (``scheduler="tcp://host:8786"``). Aggregates are partial sums per partition
 ================  ==========================================================================
 module            what it holds
 ================  ==========================================================================
-``backend``       the ``backend``, ``scheduler`` and ``partition_mb`` checks; :func:`dask_client`
 ``stages``        documents to partitions; sentences, tokens, scores, motives per partition
 ``aggregates``    term and document frequencies, keyness counts, tone and motive summaries
 ``parquet``       a corpus stored as Parquet; derived tables written as partitioned Parquet
+``pipeline``      :func:`process_corpus`: every table in one pass, written as Parquet, and
+                  the aggregates combined as partitions finish
 ================  ==========================================================================
+
+The parameter checks and :func:`dask_client` live in :mod:`newscorpus.base.dask_backend`, so
+that the stages (``clean_corpus``, ``score_sentences``) can take ``backend="dask"`` too.
 """
 
-from newscorpus.scale.backend import (
+from newscorpus.base.dask_backend import (
     BACKENDS,
     check_backend,
     check_partition_mb,

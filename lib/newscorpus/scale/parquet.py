@@ -28,13 +28,13 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from newscorpus.base.dask_backend import check_backend
 from newscorpus.base.errors import CorpusError, NewsCorpusError, Problem
 from newscorpus.base.paths import display
 from newscorpus.corpus.fields import check_doc_id, check_kind, check_published, check_url
 from newscorpus.corpus.files import no_words
 from newscorpus.corpus.metadata import OPTIONAL_COLUMNS
 from newscorpus.corpus.validate import STR
-from newscorpus.scale.backend import check_backend
 from newscorpus.scale.stages import is_dask
 
 __all__ = ["PARQUET_REQUIRED", "load_parquet_corpus", "parquet_files", "write_parquet"]

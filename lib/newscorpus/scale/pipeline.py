@@ -112,7 +112,8 @@ class _Totals:
 
 def process_corpus(docs, out_dir: str | os.PathLike[str], *, by: str = "outlet",
                    method: str = "news", n: Sequence[int] = (1, 1),
-                   token_options: dict | None = None, client=None) -> dict[str, pd.DataFrame]:
+                   token_options: dict | None = None, client=None,
+                   progress: bool = False) -> dict[str, pd.DataFrame]:
     """Make and write the tables of a Dask document table; return the aggregates per group.
 
     Parameters
@@ -132,6 +133,8 @@ def process_corpus(docs, out_dir: str | os.PathLike[str], *, by: str = "outlet",
         Keyword arguments of :func:`newscorpus.clean.segment.token_table`.
     client : distributed.Client, optional
         The client to run on (default: the current one).
+    progress : bool
+        Show a progress bar over the partitions (tqdm, as :mod:`newscorpus.base.parallel`).
 
     Returns
     -------
@@ -143,6 +146,7 @@ def process_corpus(docs, out_dir: str | os.PathLike[str], *, by: str = "outlet",
     """
     import dask
     from distributed import as_completed, get_client
+    from tqdm import tqdm
 
     client = client or get_client()
     out = Path(out_dir)
@@ -159,9 +163,12 @@ def process_corpus(docs, out_dir: str | os.PathLike[str], *, by: str = "outlet",
     totals = _Totals(by)
     try:
         futures = client.compute(tasks)
-        for future in as_completed(futures):
-            totals.add(future.result())
-            future.release()
+        with tqdm(total=len(tasks), desc="partitions", unit="partition",
+                  disable=not progress, mininterval=1.0) as bar:
+            for future in as_completed(futures):
+                totals.add(future.result())
+                future.release()
+                bar.update(1)
         for name, folder in folders.items():
             target = out / name
             if target.exists():

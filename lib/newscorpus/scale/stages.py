@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from newscorpus.scale.backend import check_backend, check_partition_mb
+from newscorpus.base.dask_backend import check_backend, check_partition_mb, partition_bounds
 
-__all__ = ["STAGES", "corpus_tables", "is_dask", "partition_bounds", "to_dask"]
+__all__ = ["STAGES", "attach", "collect", "corpus_tables", "is_dask", "to_dask"]
 
 #: The tables :func:`corpus_tables` returns, in the order they are made.
 STAGES = ("sentences", "tokens", "scores", "motives", "flags")
@@ -25,32 +25,6 @@ STAGES = ("sentences", "tokens", "scores", "motives", "flags")
 def is_dask(frame: object) -> bool:
     """Whether ``frame`` is a Dask DataFrame (else a pandas one)."""
     return type(frame).__module__.startswith("dask")
-
-
-def partition_bounds(sizes: Iterable[int], partition_mb: float) -> list[tuple[int, int]]:
-    """Cut rows of ``sizes`` bytes into consecutive ranges of about ``partition_mb`` MB each.
-
-    A range closes once it holds ``partition_mb`` MB (so one large document makes a range of
-    its own); every range holds at least one row.
-
-    Examples
-    --------
-    >>> partition_bounds([400_000, 400_000, 400_000, 100], 0.5)
-    [(0, 2), (2, 4)]
-    >>> partition_bounds([], 1)
-    []
-    """
-    limit = check_partition_mb(partition_mb) * 1e6
-    bounds, start, held = [], 0, 0
-    sizes = list(sizes)
-    for i, size in enumerate(sizes):
-        held += int(size)
-        if held >= limit:
-            bounds.append((start, i + 1))
-            start, held = i + 1, 0
-    if start < len(sizes):
-        bounds.append((start, len(sizes)))
-    return bounds
 
 
 def _part(frame: pd.DataFrame) -> pd.DataFrame:
@@ -137,7 +111,7 @@ def corpus_tables(docs, *, backend: str = "local", method: str = "news",
     backend : {"local", "dask"}
         ``local``: the library's functions on whole tables, with ``workers`` processes;
         ``dask``: the same functions on each partition, lazily (compute or write the
-        results inside :func:`~newscorpus.scale.backend.dask_client`).
+        results inside :func:`~newscorpus.base.dask_backend.dask_client`).
     method, unit : str
         As in :func:`newscorpus.sentiment.scorers.score_sentences`.
     rules : iterable of str, optional

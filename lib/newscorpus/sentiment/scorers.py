@@ -230,6 +230,12 @@ _UNITS = {"sentence": ("text",), "paragraph": ("doc_id", "paragraph", "role", "t
                                                "end")}
 
 
+def _score_part(sentences: pd.DataFrame, method: str, unit: str, chunk_size: int
+                ) -> pd.DataFrame:
+    """Score a partition of the sentences in this process (a Dask worker's task)."""
+    return score_sentences(sentences, method, unit=unit, processes=1, chunk_size=chunk_size)
+
+
 def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str = "sentence",
                     processes: int | None = 1, chunk_size: int = 2000,
                     progress: bool = False, backend: str = "local", scheduler: str = "",
@@ -252,10 +258,10 @@ def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str 
     backend : {"local", "dask"}
         ``local``: ``processes`` worker processes; ``dask``: a local Dask cluster of
         ``processes`` workers, or the cluster at ``scheduler``, in partitions of about
-        ``partition_mb`` MB of text, never splitting a document (:mod:`newscorpus.scale.run`).
-        The table is the same.
+        ``partition_mb`` MB of text, never splitting a document
+        (:func:`newscorpus.base.dask_backend.map_documents`). The table is the same.
     scheduler, partition_mb
-        See :func:`newscorpus.scale.dask_client`; used with ``backend="dask"`` only.
+        See :func:`newscorpus.base.dask_backend.dask_client`; with ``backend="dask"`` only.
 
     Returns
     -------
@@ -294,14 +300,17 @@ def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str 
     _check_method(method)
     _check_columns(sentences, _UNITS[unit], "sentences")
     _as_texts(sentences["text"], "sentences")
-    from newscorpus.scale.backend import check_backend
+    from newscorpus.base.dask_backend import check_backend, map_documents
 
     if check_backend(backend) == "dask":
-        from newscorpus.scale.run import score_on_dask
+        from functools import partial
 
-        return score_on_dask(sentences, method, unit=unit, scheduler=scheduler,
-                             workers=processes, partition_mb=partition_mb,
-                             chunk_size=chunk_size, progress=progress)
+        parts = map_documents(partial(_score_part, method=method, unit=unit,
+                                      chunk_size=chunk_size), sentences,
+                              scheduler=scheduler, workers=processes,
+                              partition_mb=partition_mb, progress=progress)
+        table = pd.concat(parts)
+        return table.reset_index(drop=True) if unit == "paragraph" else table
     table = sentences.drop(columns=[c for c in _ALL_SCORES if c in sentences.columns])
     if unit == "paragraph":
         keys = ["doc_id", "paragraph"]

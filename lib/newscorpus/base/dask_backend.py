@@ -3,6 +3,11 @@
 :func:`dask_client` starts a local cluster of ``workers`` single-threaded processes on loopback
 (no dashboard unless asked), or connects to the scheduler at ``scheduler``; the client and the
 cluster are closed when the ``with`` block ends, even on an error or an interruption.
+
+:func:`map_documents` is :func:`~newscorpus.base.parallel.map_chunks` on Dask: it cuts a table
+into partitions of about ``partition_mb`` MB of text that never split a document, applies a
+function to each on the cluster and returns the results in order. ``clean_corpus`` and
+``score_sentences`` use it for ``backend="dask"``; :mod:`newscorpus.scale` builds the rest.
 """
 
 from __future__ import annotations
@@ -10,12 +15,13 @@ from __future__ import annotations
 import contextlib
 import logging
 import warnings
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 
 from newscorpus.base.checks import check_choice, fail
-from newscorpus.base.parallel import resolve_workers
+from newscorpus.base.parallel import PROGRESS_FROM, resolve_workers
 
-__all__ = ["BACKENDS", "check_backend", "check_partition_mb", "check_scheduler", "dask_client"]
+__all__ = ["BACKENDS", "check_backend", "check_partition_mb", "check_scheduler", "dask_client",
+           "document_bounds", "map_documents", "partition_bounds"]
 
 log = logging.getLogger(__name__)
 
@@ -135,3 +141,91 @@ def dask_client(scheduler: str | None = "", *, workers: int | None = 0,
                 client.close()
             if cluster is not None:
                 cluster.close()
+
+
+def partition_bounds(sizes: Iterable[int], partition_mb: float) -> list[tuple[int, int]]:
+    """Cut rows of ``sizes`` bytes into consecutive ranges of about ``partition_mb`` MB each.
+
+    A range closes once it holds ``partition_mb`` MB (so one large document makes a range of
+    its own); every range holds at least one row.
+
+    Examples
+    --------
+    >>> partition_bounds([400_000, 400_000, 400_000, 100], 0.5)
+    [(0, 2), (2, 4)]
+    >>> partition_bounds([], 1)
+    []
+    """
+    limit = check_partition_mb(partition_mb) * 1e6
+    bounds, start, held = [], 0, 0
+    sizes = list(sizes)
+    for i, size in enumerate(sizes):
+        held += int(size)
+        if held >= limit:
+            bounds.append((start, i + 1))
+            start, held = i + 1, 0
+    if start < len(sizes):
+        bounds.append((start, len(sizes)))
+    return bounds
+
+
+def document_bounds(table, partition_mb: float) -> list[tuple[int, int]]:
+    """Row ranges of ``table`` (``doc_id``, ``text``) of about ``partition_mb`` MB of text
+    that never split a document (its rows must be consecutive).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "text": ["x" * 10] * 4})
+    >>> document_bounds(table, 1e-5)
+    [(0, 2), (2, 3), (3, 4)]
+    """
+    sizes = table["text"].str.len().fillna(0).to_numpy()
+    ids = table["doc_id"].to_numpy()
+    bounds: list[tuple[int, int]] = []
+    for a, b in partition_bounds(sizes, partition_mb):
+        if bounds and bounds[-1][1] > a:  # the previous range was extended past this start
+            a = bounds[-1][1]
+        while a < b < len(ids) and ids[b] == ids[b - 1]:
+            b += 1
+        if a < b:
+            bounds.append((a, b))
+    return bounds
+
+
+def map_documents(func: Callable, table, *, scheduler: str | None = "",
+                  workers: int | None = 0, partition_mb: float = 16,
+                  progress: bool = False) -> list:
+    """Apply ``func`` to partitions of ``table`` on a Dask cluster; results in table order.
+
+    Parameters
+    ----------
+    func : callable
+        Takes a slice of ``table`` (a DataFrame) and returns a frame or a tuple of frames; a
+        module-level function, so that workers can import it.
+    table : pandas.DataFrame
+        With ``doc_id`` and ``text``; a document's rows must be consecutive.
+    scheduler, workers
+        See :func:`dask_client`.
+    partition_mb : float
+        Megabytes of text per partition (:func:`document_bounds`).
+    progress : bool
+        Show Dask's progress bar when the table has at least
+        :data:`~newscorpus.base.parallel.PROGRESS_FROM` rows.
+
+    Returns
+    -------
+    list
+        ``func(part)`` for each partition, in order.
+    """
+    import dask
+
+    bounds = document_bounds(table, partition_mb) or [(0, 0)]
+    with dask_client(scheduler, workers=workers) as client:
+        tasks = [dask.delayed(func)(table.iloc[a:b]) for a, b in bounds]
+        futures = client.compute(tasks)
+        if progress and len(table) >= PROGRESS_FROM:
+            from distributed import progress as show_progress
+
+            show_progress(futures)
+        return client.gather(futures)
