@@ -219,8 +219,11 @@ def test_clean_corpus_and_score_sentences_take_the_dask_backend_and_give_the_sam
 
 
 def test_one_pass_over_the_partitions_writes_the_tables_and_gives_the_same_aggregates(
-        synthetic, synthetic_tables, client, tmp_path):
+        synthetic, synthetic_tables, client, tmp_path, monkeypatch):
+    from newscorpus.scale import pipeline
     from newscorpus.scale.pipeline import TABLES, process_corpus
+
+    monkeypatch.setattr(pipeline, "_BATCH_ROWS", 1)  # add partials up as they come, too
 
     local, _, _ = synthetic_tables
     docs = synthetic.astype({"outlet": "str"})

@@ -58,6 +58,7 @@ def _term_counts(tokens: pd.DataFrame, by: tuple[str, ...], n, drop_stop: bool,
 
     counts = frequencies(tokens, by=list(by), n=n, drop_stop=drop_stop, column=column)
     counts = counts[[*by, "term", "count"]].assign(words=0)
+    # each group's words ride along as rows without a term, so one groupby-sum adds up both
     words = tokens.groupby(list(by), sort=False, dropna=False).size().rename("words")
     words = words.reset_index().assign(term=pd.NA, count=0)
     return pd.concat([counts, words[[*by, "term", "count", "words"]].astype(

@@ -194,9 +194,11 @@ def load_parquet_corpus(folder: str | os.PathLike[str], *, backend: str = "local
 
     lazy = dd.from_map(_read_part, [str(p) for p in files], shown=label,
                        meta=_first_row(str(files[0]), label).iloc[:0], enforce_metadata=False)
-    found = lazy[lazy["_problems"] != ""]["_problems"].compute().tolist()
+    import dask
+
     ids = lazy["doc_id"].value_counts()
-    twice = ids[ids > 1].compute()
+    found, twice = dask.compute(lazy[lazy["_problems"] != ""]["_problems"], ids[ids > 1])
+    found = found.tolist()  # one pass over the files for both
     duplicates = []
     if len(twice):
         rows = lazy[lazy["doc_id"].isin(list(twice.index))][["doc_id", "_where"]].compute()

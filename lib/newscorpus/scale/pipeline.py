@@ -84,22 +84,38 @@ def _process(part: pd.DataFrame, index: int, folders: dict[str, str], groups: pd
 
 
 class _Totals:
-    """The partial aggregates added up as partitions finish."""
+    """The partial aggregates added up as partitions finish.
+
+    Partials wait in a buffer until they hold as many rows as the running totals (or
+    :data:`_BATCH_ROWS`), then are added in one groupby: the client's work stays proportional to
+    the vocabulary, not to the vocabulary times the partitions, and leaves the cores to the
+    workers.
+    """
+
+    KEYS = {"terms": ("term",), "documents": ("term",), "motives": ()}
 
     def __init__(self, by: str) -> None:
         self.by = by
-        self.frames: dict[str, pd.DataFrame | None] = {"terms": None, "documents": None,
-                                                       "motives": None}
+        self.frames: dict[str, pd.DataFrame | None] = dict.fromkeys(self.KEYS)
+        self.pending: dict[str, list[pd.DataFrame]] = {name: [] for name in self.KEYS}
         self.tone: dict = {}
         self.sentences = 0
 
+    def _combine(self, name: str) -> None:
+        parts = [f for f in (self.frames[name], *self.pending[name]) if f is not None]
+        if parts:
+            both = pd.concat(parts, ignore_index=True)
+            self.frames[name] = both.groupby([self.by, *self.KEYS[name]], sort=False,
+                                             dropna=False).sum().reset_index()
+        self.pending[name] = []
+
     def add(self, partial: dict) -> None:
-        keys = {"terms": [self.by, "term"], "documents": [self.by, "term"],
-                "motives": [self.by]}
-        for name, key in keys.items():
-            both = pd.concat([f for f in (self.frames[name], partial[name]) if f is not None],
-                             ignore_index=True)
-            self.frames[name] = both.groupby(key, sort=False, dropna=False).sum().reset_index()
+        for name in self.KEYS:
+            self.pending[name].append(partial[name])
+            waiting = sum(len(f) for f in self.pending[name])
+            held = 0 if self.frames[name] is None else len(self.frames[name])
+            if waiting >= max(held, _BATCH_ROWS):
+                self._combine(name)
         for row in partial["tone"].itertuples(index=False):
             group = getattr(row, self.by)
             counts = self.tone.setdefault(group, [0, 0, 0, 0, 0, ExactSum()])
@@ -108,6 +124,15 @@ class _Totals:
                 counts[k] += int(value)
             counts[5].add(float(row.sum_compound))
         self.sentences += partial["sentences"]
+
+    def done(self) -> _Totals:
+        for name in self.KEYS:
+            self._combine(name)
+        return self
+
+
+#: Rows of partials the client buffers, at least, before adding them to the totals.
+_BATCH_ROWS = 200_000
 
 
 def process_corpus(docs, out_dir: str | os.PathLike[str], *, by: str = "outlet",
@@ -176,7 +201,7 @@ def process_corpus(docs, out_dir: str | os.PathLike[str], *, by: str = "outlet",
             os.replace(folder, target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    return _finish(totals, by)
+    return _finish(totals.done(), by)
 
 
 def _finish(totals: _Totals, by: str) -> dict[str, pd.DataFrame]:

@@ -144,7 +144,8 @@ def corpus_tables(docs, *, backend: str = "local", method: str = "news",
     rules = None if rules is None else tuple(rules)
     if backend == "dask" and not is_dask(docs):
         docs = to_dask(docs, partition_mb)
-    sample = (docs.head(3, npartitions=-1) if is_dask(docs) else docs.head(3)).copy()
+    # a few documents of the first partition only: the steps run on them give Dask the columns
+    sample = (docs.partitions[0].compute() if is_dask(docs) else docs).head(3).copy()
     tables: dict = {}
     if backend == "local":
         from newscorpus.clean import clean_corpus
