@@ -53,13 +53,14 @@ nbval: setup ## re-execute the stored notebooks, compare their outputs (nbval) a
 	  exit 1; }
 	@echo "figures/: every file reproduced byte for byte by the re-executed notebooks"
 
-bench: setup ## print throughput and memory on synthetic corpora (not a test; about 30 minutes)
+bench: setup ## print throughput and memory on synthetic corpora (not a test; several hours with the 1 GB Dask rows)
 	$(BIN)/python benchmarks/bench_corpus.py --mb 20
 	$(BIN)/python benchmarks/bench_clean.py --mb 20
 	$(BIN)/python benchmarks/bench_sentiment.py --sentences 50000
 	$(BIN)/python benchmarks/bench_motives.py --sentences 20000
 	$(BIN)/python benchmarks/bench_extraction.py
 	$(BIN)/python benchmarks/bench_collection.py --mb 5 20
+	$(BIN)/python benchmarks/bench_dask.py --mb 100 1000 --workers 1 2
 
 # JupyterLab refuses to run as root (containers) unless told it may.
 LAB_FLAGS ?= $(if $(filter 0,$(shell id -u)),--allow-root,)

@@ -14,7 +14,7 @@ import pytest
 PACKAGE = Path(__file__).resolve().parents[1] / "lib" / "newscorpus"
 
 #: The stages in reading order; a stage may import ``base`` and the stages before it only.
-STAGES = ("base", "corpus", "clean", "keywords", "sentiment", "motives", "publish")
+STAGES = ("base", "corpus", "clean", "keywords", "sentiment", "motives", "publish", "scale")
 
 #: A module longer than this is too long to read in one sitting.
 MAX_LINES = 420

@@ -130,6 +130,12 @@ def _methods() -> tuple[str, ...]:
 
 
 #: The check of each parameter: a function returning what is wrong, or None.
+def _scheduler(value: object) -> str | None:
+    if not isinstance(value, str):
+        return f"expected the address of a Dask scheduler in quotes, or \"\", got {value!r}"
+    return None
+
+
 CHECKS: dict[str, Callable[[object], str | None]] = {
     "exclude_kinds": _strings(_kinds),
     "skip_rules": _strings(_rules),
@@ -156,6 +162,9 @@ CHECKS: dict[str, Callable[[object], str | None]] = {
     "quotes": _int(1, 50),
     "seed": _int(0),
     "workers": _int(0, 512),
+    "backend": _choice(lambda: ("local", "dask")),
+    "scheduler": _scheduler,
+    "partition_mb": _number(0.001, 100_000.0),
 }
 
 

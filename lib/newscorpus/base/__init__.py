@@ -26,6 +26,8 @@ module                 offers
 ``show``               :func:`table` (no index, capped rows) and :func:`markdown` (prose written
                        from the data) for notebook pages
 ``parallel``           :func:`map_chunks`: work in chunks on worker processes, with progress
+``dask_backend``       the ``backend``, ``scheduler`` and ``partition_mb`` parameters,
+                       :func:`dask_client`, :func:`map_documents` (a function per partition)
 ``notebooks``          :func:`store_form`: an executed notebook as the collection stores it
 =====================  ============================================================================
 

@@ -253,7 +253,8 @@ def _sentence(view: TextView, index: int, paragraph: int, role: str, a: int, b: 
 
 def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
                  progress: bool = False, workers: int | None = 1,
-                 chunk_size: int = 200) -> dict[str, pd.DataFrame]:
+                 chunk_size: int = 200, backend: str = "local", scheduler: str = "",
+                 partition_mb: float = 16) -> dict[str, pd.DataFrame]:
     """Clean every document of a corpus table (from :func:`newscorpus.corpus.validate.load_corpus`).
 
     Parameters
@@ -272,6 +273,13 @@ def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
         the same for any number of workers.
     chunk_size : int
         Documents a worker cleans at once.
+    backend : {"local", "dask"}
+        Where the work runs: ``local`` on ``workers`` processes; ``dask`` on a local Dask
+        cluster of ``workers`` processes, or on the cluster at ``scheduler``, in partitions of
+        about ``partition_mb`` MB of text (:func:`newscorpus.base.dask_backend.map_documents`).
+        The tables are the same.
+    scheduler, partition_mb
+        See :func:`newscorpus.base.dask_backend.dask_client`; with ``backend="dask"`` only.
 
     Returns
     -------
@@ -283,9 +291,16 @@ def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
     """
     from functools import partial
 
+    from newscorpus.base.dask_backend import check_backend, map_documents
     from newscorpus.base.parallel import map_chunks
 
     selected = check_rules(rules)
+    if check_backend(backend) == "dask":
+        parts = map_documents(partial(_clean_part, rules=tuple(selected)), documents,
+                              scheduler=scheduler, workers=workers, partition_mb=partition_mb,
+                              progress=progress)
+        return {name: pd.concat([part[name] for part in parts], ignore_index=True)
+                for name in ("texts", "removals", "sentences")}
     pages = tuple(r for r in selected if r in PAGE_RULES)
     kinds = (documents["format"] == "html" if "format" in documents.columns
              else pd.Series(False, index=documents.index))
@@ -306,6 +321,11 @@ def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
         "sentences": sentences.astype(
             dict.fromkeys(["sentence_id", "paragraph", "start", "end"], "int64")),
     }
+
+
+def _clean_part(documents: pd.DataFrame, rules: tuple[str, ...]) -> dict[str, pd.DataFrame]:
+    """Clean a partition of the documents in this process (a Dask worker's task)."""
+    return clean_corpus(documents, rules=rules, workers=1)
 
 
 def _clean_chunk(pairs, *, rules: tuple[tuple[str, ...], tuple[str, ...]]

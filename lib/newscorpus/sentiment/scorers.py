@@ -230,9 +230,16 @@ _UNITS = {"sentence": ("text",), "paragraph": ("doc_id", "paragraph", "role", "t
                                                "end")}
 
 
+def _score_part(sentences: pd.DataFrame, method: str, unit: str, chunk_size: int
+                ) -> pd.DataFrame:
+    """Score a partition of the sentences in this process (a Dask worker's task)."""
+    return score_sentences(sentences, method, unit=unit, processes=1, chunk_size=chunk_size)
+
+
 def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str = "sentence",
                     processes: int | None = 1, chunk_size: int = 2000,
-                    progress: bool = False) -> pd.DataFrame:
+                    progress: bool = False, backend: str = "local", scheduler: str = "",
+                    partition_mb: float = 16) -> pd.DataFrame:
     """Score the sentences (or paragraphs) of the project's sentence table.
 
     Parameters
@@ -248,6 +255,13 @@ def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str 
         (``doc_id``, ``paragraph``) with a space, in table order, and scores the joined text.
     processes, chunk_size, progress
         See :func:`score_texts`.
+    backend : {"local", "dask"}
+        ``local``: ``processes`` worker processes; ``dask``: a local Dask cluster of
+        ``processes`` workers, or the cluster at ``scheduler``, in partitions of about
+        ``partition_mb`` MB of text, never splitting a document
+        (:func:`newscorpus.base.dask_backend.map_documents`). The table is the same.
+    scheduler, partition_mb
+        See :func:`newscorpus.base.dask_backend.dask_client`; with ``backend="dask"`` only.
 
     Returns
     -------
@@ -286,6 +300,17 @@ def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str 
     _check_method(method)
     _check_columns(sentences, _UNITS[unit], "sentences")
     _as_texts(sentences["text"], "sentences")
+    from newscorpus.base.dask_backend import check_backend, map_documents
+
+    if check_backend(backend) == "dask":
+        from functools import partial
+
+        parts = map_documents(partial(_score_part, method=method, unit=unit,
+                                      chunk_size=chunk_size), sentences,
+                              scheduler=scheduler, workers=processes,
+                              partition_mb=partition_mb, progress=progress)
+        table = pd.concat(parts)
+        return table.reset_index(drop=True) if unit == "paragraph" else table
     table = sentences.drop(columns=[c for c in _ALL_SCORES if c in sentences.columns])
     if unit == "paragraph":
         keys = ["doc_id", "paragraph"]

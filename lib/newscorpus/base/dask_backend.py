@@ -1,0 +1,231 @@
+"""Where the work runs: the ``backend``, ``scheduler`` and ``partition_mb`` parameters.
+
+:func:`dask_client` starts a local cluster of ``workers`` single-threaded processes on loopback
+(no dashboard unless asked), or connects to the scheduler at ``scheduler``; the client and the
+cluster are closed when the ``with`` block ends, even on an error or an interruption.
+
+:func:`map_documents` is :func:`~newscorpus.base.parallel.map_chunks` on Dask: it cuts a table
+into partitions of about ``partition_mb`` MB of text that never split a document, applies a
+function to each on the cluster and returns the results in order. ``clean_corpus`` and
+``score_sentences`` use it for ``backend="dask"``; :mod:`newscorpus.scale` builds the rest.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+
+from newscorpus.base.checks import check_choice, fail
+from newscorpus.base.parallel import PROGRESS_FROM, resolve_workers
+
+__all__ = ["BACKENDS", "check_backend", "check_partition_mb", "check_scheduler", "dask_client",
+           "document_bounds", "map_documents", "partition_bounds"]
+
+log = logging.getLogger(__name__)
+
+#: The values of the ``backend`` parameter.
+BACKENDS = ("local", "dask")
+
+
+def check_backend(backend: object) -> str:
+    """Return ``backend`` if it is ``"local"`` or ``"dask"``; else raise, naming the parameter.
+
+    Examples
+    --------
+    >>> check_backend("dask")
+    'dask'
+    >>> check_backend("spark")
+    Traceback (most recent call last):
+    ...
+    newscorpus.base.errors.ParameterError: parameter 'backend': expected one of 'local', \
+'dask', got 'spark'. Fix: use one of local, dask.
+    """
+    return check_choice(backend, BACKENDS, "backend")
+
+
+def check_partition_mb(partition_mb: object) -> float:
+    """Return ``partition_mb`` as a float if it is a positive number; else raise.
+
+    Examples
+    --------
+    >>> check_partition_mb(16)
+    16.0
+    >>> check_partition_mb(0)
+    Traceback (most recent call last):
+    ...
+    newscorpus.base.errors.ParameterError: parameter 'partition_mb': expected a positive number \
+of megabytes of text per partition, got 0. Fix: use for example partition_mb: 16 (smaller \
+partitions use less memory per worker, larger ones less overhead).
+    """
+    if isinstance(partition_mb, bool) or not isinstance(partition_mb, int | float) or not (
+            partition_mb > 0 and partition_mb < float("inf")):
+        raise fail("partition_mb", "expected a positive number of megabytes of text per "
+                   f"partition, got {partition_mb!r}", "use for example partition_mb: 16 "
+                   "(smaller partitions use less memory per worker, larger ones less overhead)")
+    return float(partition_mb)
+
+
+def check_scheduler(scheduler: object) -> str:
+    """Return ``scheduler`` ("" for a local cluster, or an address); else raise.
+
+    Examples
+    --------
+    >>> check_scheduler(None), check_scheduler("tcp://10.0.0.5:8786")
+    ('', 'tcp://10.0.0.5:8786')
+    """
+    if scheduler is None:
+        return ""
+    if not isinstance(scheduler, str):
+        raise fail("scheduler", f"expected the address of a Dask scheduler, got {scheduler!r}",
+                   "leave it empty for a local cluster, or write e.g. tcp://10.0.0.5:8786")
+    return scheduler.strip()
+
+
+@contextlib.contextmanager
+def dask_client(scheduler: str | None = "", *, workers: int | None = 0,
+                dashboard: bool = False, timeout: float = 10) -> Iterator[object]:
+    """Yield a ``distributed.Client``: on a new local cluster, or on ``scheduler``.
+
+    Parameters
+    ----------
+    scheduler : str
+        ``""`` starts a ``LocalCluster`` of ``workers`` processes with one thread each, on
+        loopback; an address (``tcp://host:8786``) connects to a running cluster.
+    workers : int or None
+        Worker processes of the local cluster (``0`` or ``None``: every core); ignored with an
+        address.
+    dashboard : bool
+        Serve Dask's dashboard on loopback (its address is logged); off by default.
+    timeout : float
+        Seconds to wait for the scheduler at ``scheduler``.
+
+    Raises
+    ------
+    ParameterError
+        For a bad ``scheduler`` or ``workers``, or a scheduler that cannot be reached.
+    """
+    import dask
+    from distributed import Client, LocalCluster
+
+    address = check_scheduler(scheduler)
+    n = resolve_workers(workers)
+    cluster = client = None
+    # Keep pandas' Python strings: Dask would turn text columns to Arrow strings, and the two
+    # backends would no longer give the same tables.
+    with dask.config.set({"dataframe.convert-string": False}):
+        try:
+            if address:
+                try:
+                    client = Client(address, timeout=timeout)
+                except (OSError, TimeoutError, ValueError) as exc:
+                    raise fail("scheduler", f"cannot connect to the Dask scheduler at "
+                               f"{address!r} ({type(exc).__name__}: {exc})",
+                               "start the scheduler first, check the address and port, or "
+                               "leave scheduler empty for a local cluster") from None
+            else:
+                with warnings.catch_warnings():
+                    # the scheduler's small HTTP server (health, metrics) takes another port
+                    # when 8787 is taken, e.g. by a second cluster: nothing to warn about
+                    warnings.filterwarnings("ignore", "Port .* is already in use")
+                    cluster = LocalCluster(
+                        n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
+                        dashboard_address="127.0.0.1:0" if dashboard else None)
+                client = Client(cluster)
+            if dashboard:
+                log.warning("Dask dashboard: %s", client.dashboard_link)
+            yield client
+        finally:
+            if client is not None:
+                client.close()
+            if cluster is not None:
+                cluster.close()
+
+
+def partition_bounds(sizes: Iterable[int], partition_mb: float) -> list[tuple[int, int]]:
+    """Cut rows of ``sizes`` bytes into consecutive ranges of about ``partition_mb`` MB each.
+
+    A range closes once it holds ``partition_mb`` MB (so one large document makes a range of
+    its own); every range holds at least one row.
+
+    Examples
+    --------
+    >>> partition_bounds([400_000, 400_000, 400_000, 100], 0.5)
+    [(0, 2), (2, 4)]
+    >>> partition_bounds([], 1)
+    []
+    """
+    limit = check_partition_mb(partition_mb) * 1e6
+    bounds, start, held = [], 0, 0
+    sizes = list(sizes)
+    for i, size in enumerate(sizes):
+        held += int(size)
+        if held >= limit:
+            bounds.append((start, i + 1))
+            start, held = i + 1, 0
+    if start < len(sizes):
+        bounds.append((start, len(sizes)))
+    return bounds
+
+
+def document_bounds(table, partition_mb: float) -> list[tuple[int, int]]:
+    """Row ranges of ``table`` (``doc_id``, ``text``) of about ``partition_mb`` MB of text
+    that never split a document (its rows must be consecutive).
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"doc_id": ["a", "a", "b", "c"], "text": ["x" * 10] * 4})
+    >>> document_bounds(table, 1e-5)
+    [(0, 2), (2, 3), (3, 4)]
+    """
+    sizes = table["text"].str.len().fillna(0).to_numpy()
+    ids = table["doc_id"].to_numpy()
+    bounds: list[tuple[int, int]] = []
+    for a, b in partition_bounds(sizes, partition_mb):
+        if bounds and bounds[-1][1] > a:  # the previous range was extended past this start
+            a = bounds[-1][1]
+        while a < b < len(ids) and ids[b] == ids[b - 1]:
+            b += 1
+        if a < b:
+            bounds.append((a, b))
+    return bounds
+
+
+def map_documents(func: Callable, table, *, scheduler: str | None = "",
+                  workers: int | None = 0, partition_mb: float = 16,
+                  progress: bool = False) -> list:
+    """Apply ``func`` to partitions of ``table`` on a Dask cluster; results in table order.
+
+    Parameters
+    ----------
+    func : callable
+        Takes a slice of ``table`` (a DataFrame) and returns a frame or a tuple of frames; a
+        module-level function, so that workers can import it.
+    table : pandas.DataFrame
+        With ``doc_id`` and ``text``; a document's rows must be consecutive.
+    scheduler, workers
+        See :func:`dask_client`.
+    partition_mb : float
+        Megabytes of text per partition (:func:`document_bounds`).
+    progress : bool
+        Show Dask's progress bar when the table has at least
+        :data:`~newscorpus.base.parallel.PROGRESS_FROM` rows.
+
+    Returns
+    -------
+    list
+        ``func(part)`` for each partition, in order.
+    """
+    import dask
+
+    bounds = document_bounds(table, partition_mb) or [(0, 0)]
+    with dask_client(scheduler, workers=workers) as client:
+        tasks = [dask.delayed(func)(table.iloc[a:b]) for a, b in bounds]
+        futures = client.compute(tasks)
+        if progress and len(table) >= PROGRESS_FROM:
+            from distributed import progress as show_progress
+
+            show_progress(futures)
+        return client.gather(futures)

@@ -1,0 +1,219 @@
+"""Aggregates computed as partial sums per partition, then combined.
+
+Each aggregate has a *partial* function, which a partition (or a whole pandas table) turns into
+a small table of counts, and a *combine* step that adds the partials up and finishes the table
+(shares, ranks, order). With the ``local`` backend the partial is taken of the whole table;
+with ``dask`` of each partition, and only the partials come back to the client: their size
+grows with the vocabulary and the groups, not with the corpus.
+
+Counts are integers, so they add up exactly whatever the partitions. Sums of scores are
+floats: :func:`tone_summary` keeps one partial per document (a document is never split across
+partitions) and adds them with :func:`math.fsum`, which is exact, so both backends give the same
+bits.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import pandas as pd
+
+from newscorpus.base.checks import check_by, check_table
+from newscorpus.scale.stages import is_dask
+
+__all__ = ["document_frequencies", "group_frequencies", "motive_summary", "tone_summary"]
+
+
+def _columns(by: str | Sequence[str]) -> list[str]:
+    return [by] if isinstance(by, str) else list(by)
+
+
+def _partials(frame, partial, example: pd.DataFrame, **options) -> pd.DataFrame:
+    """``partial`` of the whole pandas table, or of each Dask partition, concatenated."""
+    if not is_dask(frame):
+        return partial(frame, **options)
+    meta = partial(example, **options).iloc[:0]
+    return frame.map_partitions(partial, **options, meta=meta, enforce_metadata=False)
+
+
+def _example(frame) -> pd.DataFrame:
+    return frame._meta if is_dask(frame) else frame.iloc[:0]
+
+
+def _sum(partials, keys: list[str], columns: list[str]) -> pd.DataFrame:
+    """Partials added up per ``keys`` (in Dask when they are lazy); a pandas table."""
+    summed = partials.groupby(keys, sort=False, dropna=False)[columns].sum()
+    if is_dask(partials):
+        summed = summed.compute()
+    return summed.reset_index()
+
+
+# --- term and document frequencies ------------------------------------------------------------
+
+
+def _term_counts(tokens: pd.DataFrame, by: tuple[str, ...], n, drop_stop: bool,
+                 column: str) -> pd.DataFrame:
+    from newscorpus.keywords.counts import frequencies
+
+    counts = frequencies(tokens, by=list(by), n=n, drop_stop=drop_stop, column=column)
+    counts = counts[[*by, "term", "count"]].assign(words=0)
+    # each group's words ride along as rows without a term, so one groupby-sum adds up both
+    words = tokens.groupby(list(by), sort=False, dropna=False).size().rename("words")
+    words = words.reset_index().assign(term=pd.NA, count=0)
+    return pd.concat([counts, words[[*by, "term", "count", "words"]].astype(
+        {"term": counts["term"].dtype})], ignore_index=True)
+
+
+def group_frequencies(tokens, by: str | Sequence[str], n=(1, 1), drop_stop: bool = True,
+                      column: str = "term") -> pd.DataFrame:
+    """:func:`newscorpus.keywords.counts.frequencies` per group, from partial counts.
+
+    ``tokens`` is a token table (pandas or Dask) with the ``by`` columns on it. The result
+    equals ``frequencies(tokens, by, n, drop_stop, column)`` on the whole table: the counts and
+    each group's words are summed over partitions, then ``per_10k`` and ``rank`` are computed.
+    Its size is the vocabulary times the groups.
+
+    Examples
+    --------
+    >>> tokens = pd.DataFrame({"doc_id": ["a"] * 3 + ["b"] * 2, "sentence_id": 1,
+    ...     "position": [0, 1, 2, 0, 1], "term": ["russia", "the", "syria", "syria", "the"],
+    ...     "stop": [False, True, False, False, True], "kind": ["x", "x", "x", "x", "x"]})
+    >>> group_frequencies(tokens, "kind")
+      kind    term  count  words  per_10k  rank
+    0    x   syria      2      5   4000.0     1
+    1    x  russia      1      5   2000.0     2
+    """
+    columns = _columns(by)
+    if not is_dask(tokens):
+        check_by(check_table(tokens, [], "tokens"), columns)
+    partials = _partials(tokens, _term_counts, _example(tokens), by=tuple(columns), n=n,
+                         drop_stop=drop_stop, column=column)
+    summed = _sum(partials, [*columns, "term"], ["count", "words"])
+    words = summed[summed["term"].isna()][[*columns, "words"]]
+    table = summed[summed["term"].notna()][[*columns, "term", "count"]]
+    table = table.merge(words, on=columns, how="left")
+    table["per_10k"] = table["count"] / table["words"] * 10_000
+    table = table.sort_values(columns + ["count", "term"],
+                              ascending=[True] * len(columns) + [False, True],
+                              kind="stable", na_position="last").reset_index(drop=True)
+    table["rank"] = table.groupby(columns, sort=False, dropna=False).cumcount() + 1
+    return table.astype({"count": "int64", "words": "int64", "per_10k": "float64",
+                         "rank": "int64"})
+
+
+def _document_counts(tokens: pd.DataFrame, by: tuple[str, ...], n, drop_stop: bool,
+                     column: str) -> pd.DataFrame:
+    from newscorpus.keywords.counts import frequencies
+
+    keys = list(dict.fromkeys(["doc_id", *by]))
+    per_doc = frequencies(tokens, by=keys, n=n, drop_stop=drop_stop, column=column)
+    return (per_doc.groupby([*by, "term"], sort=False, dropna=False).size()
+            .rename("documents").reset_index())
+
+
+def document_frequencies(tokens, by: str | Sequence[str] = (), n=(1, 1),
+                         drop_stop: bool = True, column: str = "term") -> pd.DataFrame:
+    """In how many documents each term occurs (per group of ``by``), from partial counts.
+
+    Returns the ``by`` columns, ``term`` and ``documents``, sorted by group, ``documents``
+    (highest first) and term.
+
+    Examples
+    --------
+    >>> tokens = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_id": 1,
+    ...     "position": [0, 1, 0], "term": ["russia", "syria", "syria"], "stop": False})
+    >>> document_frequencies(tokens)
+         term  documents
+    0   syria          2
+    1  russia          1
+    """
+    columns = _columns(by)
+    if not is_dask(tokens):
+        check_table(tokens, ["doc_id", *columns], "tokens")
+    partials = _partials(tokens, _document_counts, _example(tokens), by=tuple(columns), n=n,
+                         drop_stop=drop_stop, column=column)
+    table = _sum(partials, [*columns, "term"], ["documents"])
+    return table.sort_values([*columns, "documents", "term"],
+                             ascending=[True] * len(columns) + [False, True],
+                             kind="stable").reset_index(drop=True).astype({"documents": "int64"})
+
+
+# --- tone and motives -------------------------------------------------------------------------
+
+
+def _tone_partial(scored: pd.DataFrame, by: tuple[str, ...], negative: float,
+                  positive: float) -> pd.DataFrame:
+    from newscorpus.sentiment.summary import tally
+
+    keys = list(dict.fromkeys([*by, "doc_id"]))
+    table = tally(scored, keys, negative=negative, positive=positive)
+    # pandas' grouped sum depends on how the rows are laid out in memory: fsum does not
+    exact = scored.groupby(keys, sort=True, dropna=False, observed=True)["compound"].agg(
+        lambda s: math.fsum(s.astype("float64")))
+    table["sum_compound"] = exact.to_numpy(dtype="float64")
+    return table
+
+
+def tone_summary(scored, by: str | Sequence[str] = "doc_id", *, negative: float = -0.05,
+                 positive: float = 0.05) -> pd.DataFrame:
+    """Tone per group: units, documents, mean compound and label shares, from per-document tallies.
+
+    The partials are :func:`newscorpus.sentiment.summary.tally` per document (``n``,
+    ``sum_compound``, ``n_negative``, ``n_neutral``, ``n_positive``); the sums per group are
+    exact (:func:`math.fsum`). Returns the ``by`` columns (groups sorted), ``n``,
+    ``documents``, ``sum_compound``, ``mean_compound``, the three counts and the three shares.
+
+    Examples
+    --------
+    >>> scored = pd.DataFrame({"doc_id": ["a", "a", "b"], "period": ["p", "p", "p"],
+    ...                        "compound": [0.5, -0.2, 0.0]})
+    >>> tone_summary(scored, "period")[["period", "n", "documents", "mean_compound"]]
+      period  n  documents  mean_compound
+    0      p  3          2            0.1
+    """
+    columns = _columns(by)
+    if not is_dask(scored):
+        check_table(scored, ["doc_id", "compound", *columns], "scored",
+                    "newscorpus.sentiment.score_sentences")
+    partials = _partials(scored, _tone_partial, _example(scored), by=tuple(columns),
+                         negative=negative, positive=positive)
+    if is_dask(partials):
+        partials = partials.compute()
+    per_doc = partials.sort_values([*columns, "doc_id"], kind="stable")
+    grouped = per_doc.groupby(columns, sort=True, dropna=False)
+    counts = ["n", "n_negative", "n_neutral", "n_positive"]
+    table = grouped[counts].sum().astype("int64")
+    table.insert(1, "documents", grouped.size().astype("int64"))
+    table.insert(2, "sum_compound", grouped["sum_compound"].agg(lambda s: math.fsum(s)))
+    table.insert(3, "mean_compound", table["sum_compound"] / table["n"])
+    for name in ("negative", "neutral", "positive"):
+        table[f"share_{name}"] = table[f"n_{name}"] / table["n"]
+    return table.reset_index()
+
+
+def _motive_partial(flags: pd.DataFrame, by: tuple[str, ...], labels: tuple[str, ...]
+                    ) -> pd.DataFrame:
+    frame = flags[[*by, *labels]].astype(dict.fromkeys(labels, "int64"))
+    frame = frame.assign(sentences=1, any_motive=flags[list(labels)].any(axis=1).astype("int64"))
+    return frame.groupby(list(by), sort=False, dropna=False).sum().reset_index()
+
+
+def motive_summary(flags, by: str | Sequence[str] = "doc_id") -> pd.DataFrame:
+    """Sentences per group, and how many of them carry each motive, from partial counts.
+
+    ``flags`` is :func:`newscorpus.motives.tables.motive_flags` (pandas or Dask) with the
+    ``by`` columns on it. Returns the ``by`` columns (groups sorted), ``sentences``,
+    ``any_motive`` and one count per label of :data:`newscorpus.motives.codebook.LABELS`.
+    """
+    from newscorpus.motives.codebook import LABELS
+
+    columns = _columns(by)
+    labels = tuple(c for c in LABELS if c in flags.columns)
+    if not is_dask(flags):
+        check_table(flags, [*columns, *labels], "flags", "newscorpus.motives.motive_flags")
+    partials = _partials(flags, _motive_partial, _example(flags), by=tuple(columns),
+                         labels=labels)
+    table = _sum(partials, columns, ["sentences", "any_motive", *labels])
+    table = table.sort_values(columns, kind="stable").reset_index(drop=True)
+    return table.astype(dict.fromkeys(["sentences", "any_motive", *labels], "int64"))

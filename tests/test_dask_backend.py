@@ -1,0 +1,244 @@
+"""The Dask backend gives the same tables as the local one, on the seeds and a generated corpus.
+
+One two-worker ``LocalCluster`` (processes, one thread each, no dashboard) serves the module.
+The corpora are cut into small partitions so that documents spread over several of them.
+"""
+
+from __future__ import annotations
+
+import warnings
+
+import pandas as pd
+import pytest
+
+from newscorpus.base.dask_backend import partition_bounds
+from newscorpus.base.errors import ParameterError
+from newscorpus.corpus import load_corpus
+from newscorpus.corpus.synthetic import make_corpus
+from newscorpus.keywords.compare import keyness
+from newscorpus.keywords.counts import frequencies
+from newscorpus.scale import aggregates, check_backend, check_partition_mb, dask_client
+from newscorpus.scale.stages import attach, collect, corpus_tables, scores_step, to_dask
+from newscorpus.sentiment.summary import tally
+
+from .conftest import ROOT
+
+dask = pytest.importorskip("dask")
+distributed = pytest.importorskip("distributed")
+
+SYNTHETIC_MB = 2.0
+
+
+@pytest.fixture(scope="module")
+def client():
+    from distributed import Client, LocalCluster
+
+    with dask.config.set({"dataframe.convert-string": False}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Port .* is already in use")  # another cluster's
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                               dashboard_address=None, host="127.0.0.1")
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+            cluster.close()
+
+
+def _load(folder) -> pd.DataFrame:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return load_corpus(folder)
+
+
+@pytest.fixture(scope="module")
+def seeds() -> pd.DataFrame:
+    return _load(ROOT / "corpus" / "raw")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory) -> pd.DataFrame:
+    folder = make_corpus(tmp_path_factory.mktemp("dask") / "c", megabytes=SYNTHETIC_MB, seed=3,
+                         project=ROOT)
+    return _load(folder)
+
+
+def _both(docs: pd.DataFrame, partition_mb: float, client) -> tuple[dict, dict, dict]:
+    """Local tables, Dask tables (computed) and the lazy Dask tables, vader scores."""
+    local = corpus_tables(docs, method="vader", workers=1)
+    lazy = corpus_tables(docs, backend="dask", method="vader", partition_mb=partition_mb)
+    assert lazy["sentences"].npartitions > 2
+    return local, {k: collect(v) for k, v in lazy.items()}, lazy
+
+
+@pytest.fixture(scope="module")
+def seed_tables(seeds, client):
+    return _both(seeds, 0.004, client)
+
+
+@pytest.fixture(scope="module")
+def synthetic_tables(synthetic, client):
+    return _both(synthetic, 0.25, client)
+
+
+CASES = ["seed_tables", "synthetic_tables"]
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("table", ["sentences", "tokens", "scores", "motives", "flags"])
+def test_the_per_document_tables_are_the_same_on_both_backends(case, table, request):
+    local, dask_tables, _ = request.getfixturevalue(case)
+    assert len(local[table]) > 0
+    pd.testing.assert_frame_equal(collect(local[table]), dask_tables[table], check_exact=True)
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_the_news_scorer_gives_the_same_scores_on_both_backends(case, request):
+    local, dask_tables, _ = request.getfixturevalue(case)
+    sentences = local["sentences"].head(400)  # the news scorer is the slow one
+    expected = scores_step(sentences, method="news")
+    lazy = dask.dataframe.from_pandas(sentences, npartitions=3, sort=False)
+    got = lazy.map_partitions(scores_step, method="news",
+                              meta=expected.iloc[:0]).compute()
+    pd.testing.assert_frame_equal(expected, got, check_exact=True)
+
+
+def _grouped(tables: dict, docs: pd.DataFrame, name: str):
+    return attach(tables[name], docs[["doc_id", "outlet"]].astype({"outlet": "str"}))
+
+
+@pytest.mark.parametrize("case,docs", [("seed_tables", "seeds"), ("synthetic_tables",
+                                                                    "synthetic")])
+def test_frequencies_and_keyness_are_the_same_on_both_backends(case, docs, request):
+    local, _, lazy = request.getfixturevalue(case)
+    docs = request.getfixturevalue(docs)
+    for by, n in ((["doc_id"], (1, 1)), (["outlet"], (1, 2))):
+        expected = frequencies(_grouped(local, docs, "tokens"), by=by, n=n)
+        got = aggregates.group_frequencies(_grouped(lazy, docs, "tokens"), by, n=n)
+        also = aggregates.group_frequencies(_grouped(local, docs, "tokens"), by, n=n)
+        pd.testing.assert_frame_equal(expected, got, check_exact=True)
+        pd.testing.assert_frame_equal(expected, also, check_exact=True)
+    target = sorted(expected["outlet"].unique())[0]
+    pd.testing.assert_frame_equal(keyness(expected, "outlet", target, min_count=2),
+                                  keyness(got, "outlet", target, min_count=2), check_exact=True)
+
+
+@pytest.mark.parametrize("case,docs", [("seed_tables", "seeds"), ("synthetic_tables",
+                                                                    "synthetic")])
+def test_document_frequencies_are_the_same_on_both_backends_and_count_documents(
+        case, docs, request):
+    local, _, lazy = request.getfixturevalue(case)
+    docs = request.getfixturevalue(docs)
+    expected = aggregates.document_frequencies(_grouped(local, docs, "tokens"), "outlet")
+    got = aggregates.document_frequencies(_grouped(lazy, docs, "tokens"), "outlet")
+    pd.testing.assert_frame_equal(expected, got, check_exact=True)
+    # checked independently: the documents holding each term, counted from the token table
+    tokens = _grouped(local, docs, "tokens")
+    kept = tokens[~tokens["stop"]]
+    by_hand = kept.groupby(["outlet", "term"])["doc_id"].nunique()
+    merged = expected.set_index(["outlet", "term"])["documents"]
+    assert merged.sort_index().equals(by_hand.sort_index().astype("int64"))
+
+
+@pytest.mark.parametrize("case,docs", [("seed_tables", "seeds"), ("synthetic_tables",
+                                                                    "synthetic")])
+def test_tone_summaries_are_the_same_on_both_backends_and_match_the_tally(case, docs, request):
+    local, _, lazy = request.getfixturevalue(case)
+    docs = request.getfixturevalue(docs)
+    for by in ("doc_id", "outlet"):
+        expected = aggregates.tone_summary(_grouped(local, docs, "scores"), by)
+        got = aggregates.tone_summary(_grouped(lazy, docs, "scores"), by)
+        pd.testing.assert_frame_equal(expected, got, check_exact=True)
+        counted = tally(_grouped(local, docs, "scores"), by)
+        assert expected[by].tolist() == counted[by].tolist()
+        assert expected["n"].tolist() == counted["n"].tolist()
+        assert expected["n_positive"].tolist() == counted["n_positive"].tolist()
+        pd.testing.assert_series_equal(expected["sum_compound"], counted["sum_compound"],
+                                       check_exact=False, rtol=1e-9)
+
+
+@pytest.mark.parametrize("case,docs", [("seed_tables", "seeds"), ("synthetic_tables",
+                                                                    "synthetic")])
+def test_motive_summaries_are_the_same_on_both_backends(case, docs, request):
+    local, _, lazy = request.getfixturevalue(case)
+    docs = request.getfixturevalue(docs)
+    for by in ("doc_id", "outlet"):
+        expected = aggregates.motive_summary(_grouped(local, docs, "flags"), by)
+        got = aggregates.motive_summary(_grouped(lazy, docs, "flags"), by)
+        pd.testing.assert_frame_equal(expected, got, check_exact=True)
+    assert expected["sentences"].sum() == len(local["flags"])
+    assert expected["any_motive"].sum() == (local["flags"]["motives"] != "").sum()
+
+
+def test_documents_are_cut_into_partitions_without_splitting_one(synthetic):
+    lazy = to_dask(synthetic, partition_mb=0.3)
+    parts = [len(lazy.get_partition(i).compute()) for i in range(lazy.npartitions)]
+    assert sum(parts) == len(synthetic) and lazy.npartitions > 3
+    assert partition_bounds([10, 10, 10], 1e-5) == [(0, 1), (1, 2), (2, 3)]
+
+
+@pytest.mark.parametrize("value", ["spark", "", None, 1])
+def test_an_unknown_backend_is_refused_naming_the_parameter(value):
+    with pytest.raises(ParameterError, match="parameter 'backend': expected one of 'local'"):
+        check_backend(value)
+
+
+@pytest.mark.parametrize("value", [0, -1, "16", True, float("nan"), float("inf")])
+def test_a_partition_size_that_is_not_a_positive_number_is_refused(value):
+    with pytest.raises(ParameterError, match="parameter 'partition_mb': expected a positive"):
+        check_partition_mb(value)
+
+
+def test_an_unreachable_scheduler_is_refused_with_a_fix():
+    with pytest.raises(ParameterError, match=r"parameter 'scheduler': cannot connect .* Fix: "
+                                             r"start the scheduler first"), \
+            dask_client("tcp://127.0.0.1:9", timeout=1):
+        pass
+
+
+def test_a_scheduler_that_is_not_text_is_refused():
+    with pytest.raises(ParameterError, match="parameter 'scheduler'"), dask_client(8786):
+        pass
+
+
+def test_clean_corpus_and_score_sentences_take_the_dask_backend_and_give_the_same_tables(
+        seeds):
+    from newscorpus.clean import clean_corpus
+    from newscorpus.sentiment.scorers import score_sentences
+
+    local = clean_corpus(seeds)
+    on_dask = clean_corpus(seeds, backend="dask", workers=2, partition_mb=0.01)
+    for name in ("texts", "removals", "sentences"):
+        pd.testing.assert_frame_equal(local[name], on_dask[name], check_exact=True)
+    sentences = local["sentences"]
+    for unit in ("sentence", "paragraph"):
+        expected = score_sentences(sentences, "vader", unit=unit)
+        got = score_sentences(sentences, "vader", unit=unit, backend="dask", processes=2,
+                              partition_mb=0.01)
+        pd.testing.assert_frame_equal(expected, got, check_exact=True)
+
+
+def test_one_pass_over_the_partitions_writes_the_tables_and_gives_the_same_aggregates(
+        synthetic, synthetic_tables, client, tmp_path, monkeypatch):
+    from newscorpus.scale import pipeline
+    from newscorpus.scale.pipeline import TABLES, process_corpus
+
+    monkeypatch.setattr(pipeline, "_BATCH_ROWS", 1)  # add partials up as they come, too
+
+    local, _, _ = synthetic_tables
+    docs = synthetic.astype({"outlet": "str"})
+    got = process_corpus(to_dask(docs, 0.25), tmp_path, by="outlet", method="vader",
+                         client=client)
+    for name in TABLES:
+        written = pd.read_parquet(tmp_path / name).reset_index(drop=True)
+        assert list(written.columns) == list(local[name].columns)
+        pd.testing.assert_frame_equal(written, collect(local[name]), check_dtype=False,
+                                      check_exact=True)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    on = {name: _grouped(local, synthetic, name) for name in ("tokens", "scores", "flags")}
+    expected = {"frequencies": frequencies(on["tokens"], by=["outlet"]),
+                "document_frequencies": aggregates.document_frequencies(on["tokens"], "outlet"),
+                "tone": aggregates.tone_summary(on["scores"], "outlet"),
+                "motives": aggregates.motive_summary(on["flags"], "outlet")}
+    for name, table in expected.items():
+        pd.testing.assert_frame_equal(table, got[name], check_exact=True, obj=name)
