@@ -629,7 +629,7 @@ def test_bad_objects_window_and_after_are_refused(tmp_path):
     text = packaged_with("    objects: true\n    objects_unless: [economic_interests, "
                          "settlement_on_its_terms]\n",
                          "    objects: yes please\n    objects_unless: [economics]\n")
-    text = text.replace("    window: 6\n", "    window: 0\n", 1)
+    text = text.replace("    window: 8\n", "    window: 0\n", 1)
     text = text.replace("    after: [to]\n", "    after: to\n", 1)
     message = problems(tmp_path, text)
     for expected in ["cue 'help', field 'objects': objects should be true or false, found "
