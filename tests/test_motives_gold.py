@@ -153,17 +153,25 @@ def test_scores_on_retired_part_2_eleven_news_pages():
     assert table.loc["micro", "f1"] >= 0.50
 
 
+def test_scores_on_retired_part_3_six_news_texts():
+    table = scored_as_stored("six_texts")
+    assert table.loc["micro", "support"] == 68 and table.loc["any", "support"] == 47
+    # Blind score 0.348 (P 0.667, R 0.235), with the rules frozen after retired part 2. Then
+    # looked at to improve the rules: now about 0.50.
+    assert table.loc["micro", "f1"] >= 0.45
+
+
 # --- the held-out part (scored once, after the rules were frozen) -------------------------------
 
 
 def test_scores_on_the_held_out_part():
     table = scored_as_stored("heldout")
-    # The README's counts: 68 labels on 47 sentences with a motive, of 221.
-    assert table.loc["micro", "support"] == 68 and table.loc["any", "support"] == 47
-    # Scored once, with the rules frozen after retired part 2: micro P 0.667, R 0.235, F1 0.348,
+    # The README's counts: 57 labels on 41 sentences with a motive, of 243.
+    assert table.loc["micro", "support"] == 57 and table.loc["any", "support"] == 41
+    # Scored once, with the rules frozen after retired part 3: micro P 0.650, R 0.228, F1 0.338,
     # well below the 0.6 aimed at. The assert is that value minus 0.05, so a change that makes
     # it worse fails; a change made by looking at this part's errors would retire it.
-    assert table.loc["micro", "f1"] >= 0.298
+    assert table.loc["micro", "f1"] >= 0.288
 
 
 # --- agreement between the coders -----------------------------------------------------------------
@@ -209,7 +217,7 @@ def source_text(doc_id: str) -> str:
     return path.read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize("name", ["pages", "heldout"])
+@pytest.mark.parametrize("name", ["pages", "six_texts", "heldout"])
 def test_every_sentence_stands_in_its_source_text_at_its_offsets(name):
     gold = load_gold(f"{GOLD}/{name}.csv")
     texts = {d: source_text(d) for d in gold["doc_id"].unique()}

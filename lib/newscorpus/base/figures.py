@@ -242,7 +242,7 @@ def figure_caption(png: str | os.PathLike[str]) -> str:
 # --- keywords -----------------------------------------------------------------------------------
 
 BLUE, ORANGE, GREY = "#4c72b0", "#dd8452", "#999999"
-LIGHT_BLUE, PALE_BLUE = "#7fa7d8", "#c6d8ee"
+LIGHT_BLUE, PALE_BLUE, PALEST_BLUE = "#7fa7d8", "#b3cbe8", "#dde8f5"
 
 
 def panels(n: int, *, cols: int, width: float, height: float):

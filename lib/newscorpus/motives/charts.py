@@ -16,6 +16,7 @@ from newscorpus.base.figures import (
     LIGHT_BLUE,
     ORANGE,
     PALE_BLUE,
+    PALEST_BLUE,
     draw_intervals,
     nothing_to_draw,
 )
@@ -31,7 +32,7 @@ def validation_chart(table: pd.DataFrame):
     table : DataFrame
         :func:`~newscorpus.motives.validation.validation_table`: ``label``,
         ``f1_development``, ``f1_heldout``, ``kappa`` and, where the gold has that part,
-        ``f1_retired_1`` and ``f1_retired_2``, rows top to bottom.
+        ``f1_retired_1`` to ``f1_retired_3``, rows top to bottom.
 
     Returns
     -------
@@ -43,6 +44,7 @@ def validation_chart(table: pd.DataFrame):
         ("f1_development", "F1, development part", BLUE),
         ("f1_retired_1", "F1, retired part 1 (held out, then seen)", LIGHT_BLUE),
         ("f1_retired_2", "F1, retired part 2 (held out, then seen)", PALE_BLUE),
+        ("f1_retired_3", "F1, retired part 3 (held out, then seen)", PALEST_BLUE),
         ("f1_heldout", "F1, held-out part (never looked at)", ORANGE),
         ("kappa", "Cohen's kappa, coder A against coder B", GREY)] if column in table]
     fig, ax = plt.subplots(figsize=(7.0, 0.12 * len(series) * len(table) + 1.6))

@@ -1,11 +1,12 @@
 """How far to trust the motives: scores on the hand-coded gold standard, and the coders' agreement.
 
-The gold folder (``tests/gold/motives/``, see its README) holds four parts coded by hand, each
+The gold folder (``tests/gold/motives/``, see its README) holds five parts coded by hand, each
 held out in turn: the development part (``dev.csv``, seed sentences, looked at while the rules
-were written); two retired held-out parts, each scored once or twice without being looked at and
-then used to improve the rules (``seeds_heldout.csv``, seed sentences; ``pages.csv``, eleven
-news pages of other outlets); and the held-out part (``heldout.csv``, six news texts written and
-coded after the rules were frozen, scored once). Only the last measures unseen text.
+were written); three retired held-out parts, each scored once or twice without being looked at
+and then used to improve the rules (``seeds_heldout.csv``, seed sentences; ``pages.csv``, eleven
+news pages of other outlets; ``six_texts.csv``, six news texts); and the held-out part
+(``heldout.csv``, six more news texts, written and coded after the rules were frozen, scored
+once). Only the last measures unseen text.
 :func:`gold_scores` labels each part's sentences, as the gold stores them, with
 :func:`~newscorpus.motives.tables.motive_table` and scores them
 (:func:`~newscorpus.motives.evaluate.scores`), so the figures do not depend on the corpus a
@@ -32,10 +33,11 @@ __all__ = ["AIM", "PARTS", "coder_agreement", "describe_validation", "gold_score
 #: The parts of the gold standard, in the order they were held out: name and file. "held-out"
 #: is the part never looked at; the others were looked at while the rules were written.
 PARTS = {"development": "dev.csv", "retired 1": "seeds_heldout.csv", "retired 2": "pages.csv",
-         "held-out": "heldout.csv"}
+         "retired 3": "six_texts.csv", "held-out": "heldout.csv"}
 
 #: The second coder's files: samples of the parts, coded independently.
-SECOND_CODER = ("second_coder.csv", "second_coder_pages.csv", "second_coder_heldout.csv")
+SECOND_CODER = ("second_coder.csv", "second_coder_pages.csv", "second_coder_six_texts.csv",
+                "second_coder_heldout.csv")
 
 #: The micro F1 the method was meant to reach on sentences it was not written on.
 AIM = 0.6
@@ -143,7 +145,8 @@ motive at all with Cohen's kappa 0.80.
             f"recall {m['recall_heldout']:.2f} and **F1 {m['f1_heldout']:.2f}**, {below}.")
     seen = [f"{m[column]:.2f} ({name})" for column, name in
             [("f1_development", "development part"), ("f1_retired_1", "retired part 1"),
-             ("f1_retired_2", "retired part 2")] if column in rows.columns]
+             ("f1_retired_2", "retired part 2"), ("f1_retired_3", "retired part 3")]
+            if column in rows.columns]
     if seen:
         text += (" On the sentences the rules were written on, F1 is "
                  + ", ".join(seen[:-1]) + (" and " if len(seen) > 1 else "") + seen[-1] + ".")
