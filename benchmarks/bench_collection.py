@@ -144,25 +144,30 @@ def main() -> None:
             for path, workers, command in runs:
                 seconds, peak, out = measure(command)
                 stages = json.loads(out) if path == "library" else {}
-                row = {"path": path, "workers": workers, "corpus_mb": round(size, 2),
-                       "documents": n, "seconds": round(seconds, 1),
-                       "mb_per_s": round(size / seconds, 3), "peak_rss_mb": round(peak),
-                       "stage": "all"}
-                rows.append(row)
-                print(f"{path:<10} workers={workers} {size:6.1f} MB {n:6,} docs "
-                      f"{seconds:8.1f} s {size / seconds:7.3f} MB/s peak {peak:7.0f} MB",
-                      flush=True)
-                for stage, secs in stages.items():
-                    rows.append({**row, "stage": stage, "seconds": round(secs, 1),
-                                 "mb_per_s": round(size / secs, 3) if secs else None,
-                                 "peak_rss_mb": None})
-                    print(f"    {stage:<12} {secs:8.1f} s {size / secs:8.2f} MB/s", flush=True)
+                rows += result_rows(path, workers, size, n, seconds, peak, stages)
     with RESULTS.open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
     draw(rows)
     print(f"wrote {RESULTS.relative_to(ROOT)} and benchmarks/results.png")
+
+
+def result_rows(path: str, workers: int, size: float, n: int, seconds: float, peak: float,
+                stages: dict[str, float]) -> list[dict]:
+    """The rows of results.csv for one measured run: the whole run, then each of its stages
+    (seconds only); printed as they are made."""
+    row = {"path": path, "workers": workers, "corpus_mb": round(size, 2), "documents": n,
+           "seconds": round(seconds, 1), "mb_per_s": round(size / seconds, 3),
+           "peak_rss_mb": round(peak), "stage": "all"}
+    print(f"{path:<10} workers={workers} {size:6.1f} MB {n:6,} docs {seconds:8.1f} s "
+          f"{size / seconds:7.3f} MB/s peak {peak:7.0f} MB", flush=True)
+    rows = [row]
+    for stage, secs in stages.items():
+        rows.append({**row, "stage": stage, "seconds": round(secs, 1),
+                     "mb_per_s": round(size / secs, 3) if secs else None, "peak_rss_mb": None})
+        print(f"    {stage:<12} {secs:8.1f} s {size / secs:8.2f} MB/s", flush=True)
+    return rows
 
 
 def draw(rows: list[dict]) -> None:

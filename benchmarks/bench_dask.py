@@ -35,10 +35,10 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "benchmarks"))
+# Run as a script, so this folder is on sys.path and bench_collection imports as it stands.
+from bench_collection import COLUMNS, RESULTS, measure, result_rows
 
-from bench_collection import COLUMNS, RESULTS, measure  # noqa: E402
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def to_parquet(folder: Path, out: Path, partition_mb: float) -> int:
@@ -124,22 +124,10 @@ def main() -> None:
                 runs.append(("naive", 1, [*naive, "--folder", str(folder)]))
             for path, workers, command in runs:
                 seconds, peak, out = measure(command)
-                row = {"path": path, "workers": workers, "corpus_mb": round(size, 2),
-                       "documents": n, "seconds": round(seconds, 1),
-                       "mb_per_s": round(size / seconds, 3), "peak_rss_mb": round(peak),
-                       "stage": "all"}
-                rows.append(row)
-                print(f"{path:<10} workers={workers} {size:6.1f} MB {n:6,} docs "
-                      f"{seconds:8.1f} s {size / seconds:7.3f} MB/s peak {peak:7.0f} MB",
-                      flush=True)
                 stages = json.loads(out) if path == "dask" else {}
                 if stages:
                     stages = {"to_parquet": converted, **stages}
-                for stage, secs in stages.items():
-                    rows.append({**row, "stage": stage, "seconds": round(secs, 1),
-                                 "mb_per_s": round(size / secs, 3) if secs else None,
-                                 "peak_rss_mb": None})
-                    print(f"    {stage:<12} {secs:8.1f} s {size / secs:8.2f} MB/s", flush=True)
+                rows += result_rows(path, workers, size, n, seconds, peak, stages)
             save(rows)  # after each size: a long run interrupted keeps what it measured
     print(f"wrote {RESULTS.relative_to(ROOT)}")
 

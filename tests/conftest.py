@@ -1,4 +1,5 @@
-"""Shared fixtures: the project's own corpus folder and a network that refuses every connection."""
+"""Shared fixtures: the project's own corpus folder, a network that refuses every connection, and a
+two-worker Dask cluster."""
 
 from __future__ import annotations
 
@@ -61,3 +62,25 @@ def notebooks_with_errors(out: Path) -> list[str]:
             if any(o.output_type == "error"
                    for c in nbformat.read(path, as_version=4).cells if c.cell_type == "code"
                    for o in c.outputs)]
+
+
+@pytest.fixture(scope="module")
+def client():
+    """A two-worker Dask ``LocalCluster`` on loopback (one thread and process per worker, no
+    dashboard) and its client, for the tests of the Dask backend; closed after the module."""
+    import warnings
+
+    dask = pytest.importorskip("dask")
+    pytest.importorskip("distributed")
+    from distributed import Client, LocalCluster
+
+    with dask.config.set({"dataframe.convert-string": False}), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", "Port .* is already in use")  # another cluster's
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                               dashboard_address=None, host="127.0.0.1")
+        client = Client(cluster)
+        try:
+            yield client
+        finally:
+            client.close()
+            cluster.close()

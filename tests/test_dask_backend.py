@@ -29,22 +29,6 @@ distributed = pytest.importorskip("distributed")
 SYNTHETIC_MB = 2.0
 
 
-@pytest.fixture(scope="module")
-def client():
-    from distributed import Client, LocalCluster
-
-    with dask.config.set({"dataframe.convert-string": False}), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "Port .* is already in use")  # another cluster's
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")
-        client = Client(cluster)
-        try:
-            yield client
-        finally:
-            client.close()
-            cluster.close()
-
-
 def _load(folder) -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)

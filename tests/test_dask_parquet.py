@@ -23,22 +23,6 @@ METADATA = ["doc_id", "outlet", "title", "author", "published", "date_precision"
 
 
 @pytest.fixture(scope="module")
-def client():
-    from distributed import Client, LocalCluster
-
-    with dask.config.set({"dataframe.convert-string": False}), warnings.catch_warnings():
-        warnings.filterwarnings("ignore", "Port .* is already in use")  # another cluster's
-        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
-                               dashboard_address=None, host="127.0.0.1")
-        client = Client(cluster)
-        try:
-            yield client
-        finally:
-            client.close()
-            cluster.close()
-
-
-@pytest.fixture(scope="module")
 def seeds() -> pd.DataFrame:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)

@@ -21,7 +21,7 @@ from newscorpus.base.paths import resolve
 from newscorpus.motives import LABELS, align, cohen_kappa, kappa, load_gold, scores
 from newscorpus.motives.evaluate import parse_labels
 from newscorpus.motives.tables import motive_flags, motive_table
-from newscorpus.motives.validation import PARTS, SECOND_CODER
+from newscorpus.motives.validation import PARTS, SECOND_CODER, score_part
 
 GOLD = "tests/gold/motives"
 RS, MP, CT, GP, LW, ST, PR, EC, RI = LABELS
@@ -127,11 +127,9 @@ def test_scores_on_the_development_part(sentences, flags):
 
 def scored_as_stored(name: str) -> pd.DataFrame:
     """Score a part whose sentences are not in the corpus: label the gold's own texts."""
-    gold = load_gold(f"{GOLD}/{name}.csv")
-    predicted = motive_flags(gold, motive_table(gold[["doc_id", "sentence_id", "text"]]))
-    table = scores(list(gold["labels"]), [parse_labels(m) for m in predicted["motives"]])
+    table, n = score_part(f"{GOLD}/{name}.csv")
     with pd.option_context("display.width", 120):
-        print(f"\n{name}: {len(gold)} sentences\n{table.round(3)}")
+        print(f"\n{name}: {n} sentences\n{table.round(3)}")
     return table
 
 

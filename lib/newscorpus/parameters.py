@@ -129,13 +129,13 @@ def _methods() -> tuple[str, ...]:
     return METHODS
 
 
-#: The check of each parameter: a function returning what is wrong, or None.
 def _scheduler(value: object) -> str | None:
     if not isinstance(value, str):
         return f"expected the address of a Dask scheduler in quotes, or \"\", got {value!r}"
     return None
 
 
+#: The check of each parameter: a function returning what is wrong, or None.
 CHECKS: dict[str, Callable[[object], str | None]] = {
     "exclude_kinds": _strings(_kinds),
     "skip_rules": _strings(_rules),

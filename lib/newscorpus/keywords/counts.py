@@ -197,6 +197,16 @@ def frequencies(tokens: pd.DataFrame, by: str | Sequence[str] = ("doc_id",),
     counts = (grams.groupby(columns + ["term"], sort=False, dropna=False)
               .size().rename("count").reset_index())
     words = tokens.groupby(columns, sort=False, dropna=False).size().rename("words").reset_index()
+    return rate_and_rank(counts, words, columns)
+
+
+def rate_and_rank(counts: pd.DataFrame, words: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """The frequency table from its counts: ``count`` per group and term, ``words`` per group.
+
+    Adds ``words``, ``per_10k`` and ``rank`` (1 for the most frequent term of its group), and
+    sorts by group, count (highest first) and term. Shared by :func:`frequencies` and the Dask
+    backend's partial counts (:func:`newscorpus.scale.aggregates.group_frequencies`).
+    """
     table = counts.merge(words, on=columns, how="left")
     table["per_10k"] = table["count"] / table["words"] * 10_000
     table = table.sort_values(columns + ["count", "term"],

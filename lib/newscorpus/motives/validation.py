@@ -28,7 +28,7 @@ from newscorpus.motives.tables import motive_flags, motive_table
 from newscorpus.sentiment.actors import Actors
 
 __all__ = ["AIM", "PARTS", "coder_agreement", "describe_validation", "gold_scores",
-           "validation_table"]
+           "score_part", "validation_table"]
 
 #: The parts of the gold standard, in the order they were held out: name and file. "held-out"
 #: is the part never looked at; the others were looked at while the rules were written.
@@ -58,15 +58,27 @@ def gold_scores(gold_dir: str | os.PathLike[str], *, codebook: Codebook | None =
     tables = []
     present = {part: name for part, name in PARTS.items() if (folder / name).is_file()}
     for part, name in (present or {"held-out": PARTS["held-out"]}).items():
-        gold = load_gold(folder / name)  # no part at all: the error names the missing file
-        found = motive_table(gold[["doc_id", "sentence_id", "text"]], codebook=codebook,
-                             actors=actors)
-        predicted = [parse_labels(m) for m in motive_flags(gold, found)["motives"]]
-        table = scores(list(gold["labels"]), predicted).reset_index()
+        # no part at all: the error names the missing file
+        table, n = score_part(folder / name, codebook=codebook, actors=actors)
+        table = table.reset_index()
         table.insert(0, "part", part)
-        table.insert(2, "sentences", len(gold))
+        table.insert(2, "sentences", n)
         tables.append(table)
     return pd.concat(tables, ignore_index=True)
+
+
+def score_part(path: str | os.PathLike[str], *, codebook: Codebook | None = None,
+               actors: Actors | None = None) -> tuple[pd.DataFrame, int]:
+    """Score the method on one gold file, labelling the sentences as the gold stores them.
+
+    Returns the table of :func:`~newscorpus.motives.evaluate.scores` (one row per label,
+    then ``micro`` and ``any``) and the number of sentences scored.
+    """
+    gold = load_gold(path)
+    found = motive_table(gold[["doc_id", "sentence_id", "text"]], codebook=codebook,
+                         actors=actors)
+    predicted = [parse_labels(m) for m in motive_flags(gold, found)["motives"]]
+    return scores(list(gold["labels"]), predicted), len(gold)
 
 
 def coder_agreement(gold_dir: str | os.PathLike[str]) -> pd.DataFrame:

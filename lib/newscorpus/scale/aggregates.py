@@ -20,6 +20,7 @@ from collections.abc import Sequence
 import pandas as pd
 
 from newscorpus.base.checks import check_by, check_table
+from newscorpus.keywords.counts import rate_and_rank
 from newscorpus.scale.stages import is_dask
 
 __all__ = ["document_frequencies", "group_frequencies", "motive_summary", "tone_summary"]
@@ -91,15 +92,8 @@ def group_frequencies(tokens, by: str | Sequence[str], n=(1, 1), drop_stop: bool
                          drop_stop=drop_stop, column=column)
     summed = _sum(partials, [*columns, "term"], ["count", "words"])
     words = summed[summed["term"].isna()][[*columns, "words"]]
-    table = summed[summed["term"].notna()][[*columns, "term", "count"]]
-    table = table.merge(words, on=columns, how="left")
-    table["per_10k"] = table["count"] / table["words"] * 10_000
-    table = table.sort_values(columns + ["count", "term"],
-                              ascending=[True] * len(columns) + [False, True],
-                              kind="stable", na_position="last").reset_index(drop=True)
-    table["rank"] = table.groupby(columns, sort=False, dropna=False).cumcount() + 1
-    return table.astype({"count": "int64", "words": "int64", "per_10k": "float64",
-                         "rank": "int64"})
+    counts = summed[summed["term"].notna()][[*columns, "term", "count"]]
+    return rate_and_rank(counts, words, columns)
 
 
 def _document_counts(tokens: pd.DataFrame, by: tuple[str, ...], n, drop_stop: bool,
