@@ -25,6 +25,7 @@ from newscorpus.keywords.compare import (
     keyness_by_group,
     log_likelihood,
     log_ratio,
+    top_keyness,
     verify_keyness,
 )
 from newscorpus.keywords.counts import frequencies
@@ -299,3 +300,28 @@ def test_a_single_group_gives_an_empty_table_that_says_why():
     assert "column 'period' has only 'p1'" in alone.attrs["reason"]
     with pytest.raises(ParameterError, match="'p9' is not a value"):
         keyness(GROUPS[GROUPS["period"] == "p1"], "period", "p9")
+
+
+def test_the_keyness_charts_table_holds_the_bars_drawn_not_the_vocabulary():
+    """A figure's CSV must not grow with the corpus: 10,000 terms give 2 x k rows."""
+    from newscorpus.keywords.charts import keyness_chart
+
+    rng = np.random.default_rng(0)
+    terms = [f"w{i}" for i in range(10_000)]
+    freq = pd.DataFrame({"side": ["a"] * len(terms) + ["b"] * len(terms), "term": terms * 2,
+                         "count": rng.integers(1, 60, 2 * len(terms))})
+    freq["words"] = freq.groupby("side")["count"].transform("sum")
+    table = keyness(freq, "side", "a", min_count=1)
+    shown = top_keyness(table, k=12)
+    assert len(shown) == 24
+    assert (shown["log_ratio"].iloc[:12] > 0).all() and (shown["log_ratio"].iloc[12:] < 0).all()
+    # the strongest of each side are kept: none left out has a larger G2 on its side
+    left_out = table.drop(shown.index)
+    for positive in (True, False):
+        side = shown[(shown["log_ratio"] > 0) == positive]
+        rest = left_out[(left_out["log_ratio"] > 0) == positive]
+        assert side["g2"].min() >= rest["g2"].max()
+    fig, ax = keyness_chart(table, k=12)
+    assert len(ax.patches) == len(shown)
+    import matplotlib.pyplot as plt
+    plt.close(fig)

@@ -7,6 +7,7 @@ module             offers
                    :func:`label_terms` (stems shown as their commonest written form)
 ``counts``         :func:`ngrams`, :func:`frequencies`, :func:`top_terms`, :func:`tfidf`
 ``compare``        :func:`keyness`, :func:`keyness_by_group` (log-likelihood G2, log ratio),
+                   :func:`top_keyness` (the rows a keyness chart draws),
                    :func:`verify_keyness` (an independent scipy check)
 ``collocations``   :func:`collocations`: the words that keep company with a node word
 ``concordance``    :func:`kwic` (keywords in context), :func:`dispersion`,
@@ -23,7 +24,7 @@ to its sentences.
 """
 
 from newscorpus.keywords.collocations import MEASURES, collocations
-from newscorpus.keywords.compare import keyness, keyness_by_group, verify_keyness
+from newscorpus.keywords.compare import keyness, keyness_by_group, top_keyness, verify_keyness
 from newscorpus.keywords.concordance import dispersion, document_spans, kwic, rates_by_group
 from newscorpus.keywords.counts import frequencies, ngrams, tfidf, top_terms
 from newscorpus.keywords.keyphrases import keyphrases
@@ -41,5 +42,5 @@ __all__ = ["COLUMNS", "MEASURES", "Theme", "collocations", "dispersion", "docume
            "frequencies", "keyness", "keyness_by_group", "keyphrases", "kwic", "label_terms",
            "rates_by_group",
            "load_themes", "ngrams", "select_tokens", "share_matrix", "tfidf", "theme_examples",
-           "theme_matches", "theme_sentences", "theme_shares", "themes_table", "top_terms",
-           "verify_keyness"]
+           "theme_matches", "theme_sentences", "theme_shares", "themes_table", "top_keyness",
+           "top_terms", "verify_keyness"]

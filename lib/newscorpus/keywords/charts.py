@@ -7,6 +7,7 @@ import pandas as pd
 from matplotlib.patches import Patch
 
 from newscorpus.base.figures import BLUE, GREY, ORANGE, nothing_to_draw, panels, ranked_bars
+from newscorpus.keywords.compare import top_keyness
 
 
 def top_terms_chart(top: pd.DataFrame, *, by: str = "doc_id", value: str = "per_10k",
@@ -68,9 +69,7 @@ def keyness_chart(table: pd.DataFrame, *, k: int = 15, target: str = "target",
     """
     if table.empty:
         return nothing_to_draw(table.attrs.get("reason", "No term is frequent enough to compare."))
-    over = table[table["log_ratio"] > 0].head(k)
-    under = table[table["log_ratio"] < 0].head(k)
-    shown = pd.concat([over, under.iloc[::-1]])
+    shown = top_keyness(table, k)
     fig, ax = plt.subplots(figsize=(7.0, 0.2 * len(shown) + 1.4))
     y = list(range(len(shown)))
     colors = [BLUE if v > 0 else ORANGE for v in shown["log_ratio"]]

@@ -307,6 +307,27 @@ def keyness_by_group(freq: pd.DataFrame, group_column: str, *, k: int = 10, min_
     return pd.concat(parts, ignore_index=True)
 
 
+def top_keyness(table: pd.DataFrame, k: int = 15) -> pd.DataFrame:
+    """The rows of a :func:`keyness` table a chart draws: the ``k`` most key terms of each side.
+
+    Those over-represented in the target first (by G2), then those over-represented in the
+    reference, from the least to the most key, as the bars stand from top to bottom. A
+    figure's CSV is this table, so it stays the same size whatever the vocabulary.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"term": list("abcde"), "g2": [9.0, 8, 7, 6, 5],
+    ...     "log_ratio": [2.0, -1, 1, -3, 0.5]})
+    >>> top_keyness(table, k=2)["term"].tolist()
+    ['a', 'c', 'd', 'b']
+    """
+    over = table[table["log_ratio"] > 0].head(k)
+    under = table[table["log_ratio"] < 0].head(k)
+    shown = pd.concat([over, under.iloc[::-1]])
+    shown.attrs = dict(table.attrs)
+    return shown
+
+
 def verify_keyness(table: pd.DataFrame) -> pd.DataFrame:
     """Recompute G2, p and log ratio of a keyness table from its own counts, independently.
 
