@@ -164,12 +164,14 @@ def test_scores_on_retired_part_3_six_news_texts():
 
 def test_scores_on_the_held_out_part():
     table = scored_as_stored("heldout")
-    # The README's counts: 57 labels on 41 sentences with a motive, of 243.
-    assert table.loc["micro", "support"] == 57 and table.loc["any", "support"] == 41
-    # Scored once, with the rules frozen after retired part 3: micro P 0.650, R 0.228, F1 0.338,
-    # well below the 0.6 aimed at. The assert is that value minus 0.05, so a change that makes
-    # it worse fails; a change made by looking at this part's errors would retire it.
-    assert table.loc["micro", "f1"] >= 0.288
+    # The README's counts: 106 labels on 82 sentences with a motive, of 548 (two rounds of six
+    # texts: 57 labels on 41 of 243 sentences, then 49 on 41 of 305).
+    assert table.loc["micro", "support"] == 106 and table.loc["any", "support"] == 82
+    # Each round scored once, with the rules frozen after retired part 3 (first round: micro
+    # F1 0.338; second: 0.483); both together: P 0.586, R 0.321, F1 0.415, well below the 0.6
+    # aimed at. The assert is that value minus 0.05, so a change that makes it worse fails; a
+    # change made by looking at this part's errors would retire it.
+    assert table.loc["micro", "f1"] >= 0.365
 
 
 # --- agreement between the coders -----------------------------------------------------------------

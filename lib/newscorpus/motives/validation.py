@@ -5,8 +5,8 @@ held out in turn: the development part (``dev.csv``, seed sentences, looked at w
 were written); three retired held-out parts, each scored once or twice without being looked at
 and then used to improve the rules (``seeds_heldout.csv``, seed sentences; ``pages.csv``, eleven
 news pages of other outlets; ``six_texts.csv``, six news texts); and the held-out part
-(``heldout.csv``, six more news texts, written and coded after the rules were frozen, scored
-once). Only the last measures unseen text.
+(``heldout.csv``, twelve more news texts in two rounds, written and coded after the rules were
+frozen, each round scored once). Only the last measures unseen text.
 :func:`gold_scores` labels each part's sentences, as the gold stores them, with
 :func:`~newscorpus.motives.tables.motive_table` and scores them
 (:func:`~newscorpus.motives.evaluate.scores`), so the figures do not depend on the corpus a
