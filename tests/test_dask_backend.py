@@ -226,3 +226,30 @@ def test_one_pass_over_the_partitions_writes_the_tables_and_gives_the_same_aggre
                 "motives": aggregates.motive_summary(on["flags"], "outlet")}
     for name, table in expected.items():
         pd.testing.assert_frame_equal(table, got[name], check_exact=True, obj=name)
+
+
+@pytest.mark.parametrize("by", [None, "outlet"])
+def test_the_tone_around_each_actor_is_the_same_on_both_backends_and_matches_actor_tone(
+        seed_tables, seeds, client, by):
+    from newscorpus.sentiment import actor_tables, load_actors
+
+    local, _, lazy = seed_tables
+    dictionary = load_actors(None)
+    options = dict(order=dictionary, baseline="all sentences", n_boot=500, seed=3,
+                   by=by)
+    expected = aggregates.actor_tone_summary(_grouped(local, seeds, "scores"), dictionary,
+                                             **options)
+    got = aggregates.actor_tone_summary(_grouped(lazy, seeds, "scores"), dictionary, **options)
+    pd.testing.assert_frame_equal(expected, got, check_exact=True)
+    # a pandas table sent to the cluster in partitions of whole documents
+    sent = aggregates.actor_tone_summary(_grouped(local, seeds, "scores"), dictionary,
+                                         backend="dask", scheduler=client.scheduler.address,
+                                         partition_mb=0.004, **options)
+    pd.testing.assert_frame_equal(expected, sent, check_exact=True)
+    assert expected["actor"].iloc[0] == "all sentences" and len(expected) > 5
+    # the same numbers as actor_tone, which pools the sentences themselves
+    scored = _grouped(local, seeds, "scores")
+    pairs = actor_tables.actor_sentences(actor_tables.mentions(scored, dictionary))
+    pooled = actor_tables.actor_tone(scored, pairs, by, cluster="doc_id", **{
+        k: v for k, v in options.items() if k != "by"})
+    pd.testing.assert_frame_equal(expected, pooled, check_exact=False, rtol=1e-12, atol=0)
