@@ -253,3 +253,48 @@ def test_the_tone_around_each_actor_is_the_same_on_both_backends_and_matches_act
     pooled = actor_tables.actor_tone(scored, pairs, by, cluster="doc_id", **{
         k: v for k, v in options.items() if k != "by"})
     pd.testing.assert_frame_equal(expected, pooled, check_exact=False, rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("value", ["yes", "true", 1, None])
+def test_a_dashboard_that_is_not_true_or_false_is_refused_naming_the_parameter(value):
+    from newscorpus.base.dask_backend import check_dashboard
+    from newscorpus.parameters import check_parameters
+
+    with pytest.raises(ParameterError, match=r"parameter 'dashboard': expected true or false.*"
+                                             r"Fix: write dashboard: true"):
+        check_dashboard(value)
+    with pytest.raises(ParameterError, match=r"parameter 'dashboard': expected true or false"):
+        check_parameters({"dashboard": value})
+    with pytest.raises(ParameterError, match="parameter 'dashboard'"), \
+            dask_client(dashboard=value):
+        pass
+
+
+def test_without_bokeh_a_dashboard_is_refused_with_the_command_that_installs_it(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ParameterError, match=r"parameter 'dashboard': Dask's dashboard needs "
+                                             r"the bokeh package.*pip install 'bokeh>=3\.1'"), \
+            dask_client(workers=1, dashboard=True):
+        pass
+
+
+def test_the_dashboard_of_a_local_cluster_listens_on_loopback_and_its_link_is_logged(
+        monkeypatch, caplog):
+    import logging
+    from urllib.parse import urlsplit
+
+    from newscorpus.base import dask_backend
+
+    monkeypatch.setattr(dask_backend, "_check_bokeh", lambda: None)  # its address, not bokeh
+    with caplog.at_level(logging.INFO, logger="newscorpus.base.dask_backend"), \
+            dask_client(workers=1, dashboard=True) as client:
+        link = client.dashboard_link
+        sockets = client.cluster.scheduler.http_server._sockets.values()
+        assert {s.getsockname()[0] for s in sockets} == {"127.0.0.1"}
+    assert urlsplit(link).hostname == "127.0.0.1"
+    assert dask_backend.DASHBOARD_LINKS[-1] == link
+    assert [r.getMessage() for r in caplog.records
+            if r.name == "newscorpus.base.dask_backend"] == [f"Dask dashboard: {link}"]
+    assert all(r.levelno == logging.INFO for r in caplog.records if link in r.getMessage())

@@ -271,7 +271,8 @@ def actor_tone_summary(scored, actors=None, by: str | Sequence[str] | None = Non
                        negative: float = -0.05, positive: float = 0.05, n_boot: int = 2000,
                        seed: int = 0, level: float = 0.95, backend: str = "local",
                        scheduler: str | None = "", workers: int | None = 0,
-                       partition_mb: float = 16, progress: bool = False) -> pd.DataFrame:
+                       partition_mb: float = 16, progress: bool = False,
+                       dashboard: bool = False) -> pd.DataFrame:
     """The tone around each actor, from partial tallies per document: as
     :func:`newscorpus.sentiment.actor_tables.actor_tone` with ``cluster="doc_id"``.
 
@@ -294,7 +295,7 @@ def actor_tone_summary(scored, actors=None, by: str | Sequence[str] | None = Non
         The actor dictionary (:func:`newscorpus.sentiment.actors.load_actors`).
     by, order, baseline, keys, negative, positive, n_boot, seed, level
         As in ``actor_tone``.
-    backend, scheduler, workers, partition_mb, progress
+    backend, scheduler, workers, partition_mb, progress, dashboard
         For a pandas table: ``local`` runs here; ``dask`` cuts it into partitions of about
         ``partition_mb`` MB of text, whole documents each, on a Dask cluster
         (:func:`newscorpus.base.dask_backend.map_documents`).
@@ -345,7 +346,8 @@ def actor_tone_summary(scored, actors=None, by: str | Sequence[str] | None = Non
         from functools import partial
 
         parts = map_documents(partial(_actor_partial, **options), scored, scheduler=scheduler,
-                              workers=workers, partition_mb=partition_mb, progress=progress)
+                              workers=workers, partition_mb=partition_mb, progress=progress,
+                              dashboard=dashboard)
         partials = pd.concat(parts, ignore_index=True)
     else:
         partials = _actor_partial(scored, **options)
