@@ -298,3 +298,28 @@ def test_the_dashboard_of_a_local_cluster_listens_on_loopback_and_its_link_is_lo
     assert [r.getMessage() for r in caplog.records
             if r.name == "newscorpus.base.dask_backend"] == [f"Dask dashboard: {link}"]
     assert all(r.levelno == logging.INFO for r in caplog.records if link in r.getMessage())
+
+
+def test_the_notebooks_costly_steps_give_the_same_tables_sent_to_the_cluster(seed_tables,
+                                                                             seeds, client):
+    """What notebooks 00, 02 and 04 run with backend: dask: lengths per document, frequencies
+    per group from partial counts, motive labels per sentence."""
+    from newscorpus.corpus import document_lengths
+    from newscorpus.motives.tables import motive_table
+    from newscorpus.scale.stages import map_step, motives_step
+
+    local, _, _ = seed_tables
+    on = dict(backend="dask", scheduler=client.scheduler.address, partition_mb=0.004)
+    pd.testing.assert_frame_equal(document_lengths(seeds), document_lengths(seeds, **on),
+                                  check_exact=True)
+    tokens = _grouped(local, seeds, "tokens")
+    for by, n in (("outlet", (1, 2)), ("doc_id", (1, 1))):
+        pd.testing.assert_frame_equal(frequencies(tokens, by=by, n=n),
+                                      aggregates.group_frequencies(tokens, by, n=n, **on),
+                                      check_exact=True)
+    sentences = local["sentences"]
+    expected = motive_table(sentences)
+    assert len(expected) > 10
+    pd.testing.assert_frame_equal(expected, map_step(motives_step, sentences), check_exact=True)
+    pd.testing.assert_frame_equal(expected, map_step(motives_step, sentences, **on),
+                                  check_exact=True)

@@ -231,6 +231,8 @@ def document_bounds(table, partition_mb: float) -> list[tuple[int, int]]:
     """Row ranges of ``table`` (``doc_id``, ``text``) of about ``partition_mb`` MB of text
     that never split a document (its rows must be consecutive).
 
+    A table without ``text`` (a token table) counts each row as its mean size in memory.
+
     Examples
     --------
     >>> import pandas as pd
@@ -238,7 +240,13 @@ def document_bounds(table, partition_mb: float) -> list[tuple[int, int]]:
     >>> document_bounds(table, 1e-5)
     [(0, 2), (2, 3), (3, 4)]
     """
-    sizes = table["text"].str.len().fillna(0).to_numpy()
+    if "text" in table.columns:
+        sizes = table["text"].str.len().fillna(0).to_numpy()
+    else:
+        import numpy as np
+
+        mean = table.memory_usage(deep=True, index=False).sum() / max(len(table), 1)
+        sizes = np.full(len(table), max(int(mean), 1))
     ids = table["doc_id"].to_numpy()
     bounds: list[tuple[int, int]] = []
     for a, b in partition_bounds(sizes, partition_mb):

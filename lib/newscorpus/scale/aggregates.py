@@ -32,12 +32,22 @@ def _columns(by: str | Sequence[str]) -> list[str]:
     return [by] if isinstance(by, str) else list(by)
 
 
-def _partials(frame, partial, example: pd.DataFrame, **options) -> pd.DataFrame:
-    """``partial`` of the whole pandas table, or of each Dask partition, concatenated."""
-    if not is_dask(frame):
-        return partial(frame, **options)
-    meta = partial(example, **options).iloc[:0]
-    return frame.map_partitions(partial, **options, meta=meta, enforce_metadata=False)
+def _partials(frame, partial, example: pd.DataFrame, *, on: dict | None = None,
+              **options) -> pd.DataFrame:
+    """``partial`` of the whole pandas table, or of each Dask partition, concatenated.
+
+    ``on`` (``backend``, ``scheduler``, ``workers``, ``partition_mb``, ``dashboard``,
+    ``progress``) with ``backend="dask"`` sends a pandas table to a Dask cluster in partitions
+    of whole documents (:func:`newscorpus.scale.stages.map_step`); the partials come back.
+    """
+    if is_dask(frame):
+        meta = partial(example, **options).iloc[:0]
+        return frame.map_partitions(partial, **options, meta=meta, enforce_metadata=False)
+    if on and on.get("backend", "local") != "local":
+        from newscorpus.scale.stages import map_step
+
+        return map_step(partial, frame, **on, **options)
+    return partial(frame, **options)
 
 
 def _example(frame) -> pd.DataFrame:
@@ -69,13 +79,17 @@ def _term_counts(tokens: pd.DataFrame, by: tuple[str, ...], n, drop_stop: bool,
 
 
 def group_frequencies(tokens, by: str | Sequence[str], n=(1, 1), drop_stop: bool = True,
-                      column: str = "term") -> pd.DataFrame:
+                      column: str = "term", *, backend: str = "local",
+                      scheduler: str | None = "", workers: int | None = 0,
+                      partition_mb: float = 16, dashboard: bool = False) -> pd.DataFrame:
     """:func:`newscorpus.keywords.counts.frequencies` per group, from partial counts.
 
     ``tokens`` is a token table (pandas or Dask) with the ``by`` columns on it. The result
     equals ``frequencies(tokens, by, n, drop_stop, column)`` on the whole table: the counts and
     each group's words are summed over partitions, then ``per_10k`` and ``rank`` are computed.
-    Its size is the vocabulary times the groups.
+    Its size is the vocabulary times the groups. A pandas table goes to a Dask cluster in
+    partitions of whole documents with ``backend="dask"`` (``scheduler``, ``workers``,
+    ``partition_mb``, ``dashboard``: :func:`newscorpus.base.dask_backend.map_documents`).
 
     Examples
     --------
@@ -90,8 +104,10 @@ def group_frequencies(tokens, by: str | Sequence[str], n=(1, 1), drop_stop: bool
     columns = _columns(by)
     if not is_dask(tokens):
         check_by(check_table(tokens, [], "tokens"), columns)
-    partials = _partials(tokens, _term_counts, _example(tokens), by=tuple(columns), n=n,
-                         drop_stop=drop_stop, column=column)
+    on = dict(backend=backend, scheduler=scheduler, workers=workers,
+              partition_mb=partition_mb, dashboard=dashboard)
+    partials = _partials(tokens, _term_counts, _example(tokens), on=on, by=tuple(columns),
+                         n=n, drop_stop=drop_stop, column=column)
     summed = _sum(partials, [*columns, "term"], ["count", "words"])
     words = summed[summed["term"].isna()][[*columns, "words"]]
     counts = summed[summed["term"].notna()][[*columns, "term", "count"]]
@@ -319,7 +335,7 @@ def actor_tone_summary(scored, actors=None, by: str | Sequence[str] | None = Non
     1  Russia  2          1      -0.050000        0.500000
     2  Turkey  1          1       0.000000        0.000000
     """
-    from newscorpus.base.dask_backend import check_backend, map_documents
+    from newscorpus.base.dask_backend import check_backend
     from newscorpus.base.errors import ParameterError, Problem
     from newscorpus.sentiment.actor_tables import _actors, _order
     from newscorpus.sentiment.checks import _check_count, _check_seed
@@ -340,17 +356,11 @@ def actor_tone_summary(scored, actors=None, by: str | Sequence[str] | None = Non
     actors = _actors(actors)
     options = dict(actors=actors, by=tuple(columns), keys=keys, baseline=baseline,
                    negative=negative, positive=positive)
-    if is_dask(scored):
-        partials = _partials(scored, _actor_partial, _example(scored), **options).compute()
-    elif backend == "dask":
-        from functools import partial
-
-        parts = map_documents(partial(_actor_partial, **options), scored, scheduler=scheduler,
-                              workers=workers, partition_mb=partition_mb, progress=progress,
-                              dashboard=dashboard)
-        partials = pd.concat(parts, ignore_index=True)
-    else:
-        partials = _actor_partial(scored, **options)
+    on = dict(backend=backend, scheduler=scheduler, workers=workers,
+              partition_mb=partition_mb, dashboard=dashboard, progress=progress)
+    partials = _partials(scored, _actor_partial, _example(scored), on=on, **options)
+    if is_dask(partials):
+        partials = partials.compute()
     named = partials[partials["actor"] != baseline] if baseline is not None else partials
     labels = _order(named["actor"], order)
     named = named.assign(actor=pd.Categorical(named["actor"], categories=labels, ordered=True))
