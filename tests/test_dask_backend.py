@@ -323,3 +323,11 @@ def test_the_notebooks_costly_steps_give_the_same_tables_sent_to_the_cluster(see
     pd.testing.assert_frame_equal(expected, map_step(motives_step, sentences), check_exact=True)
     pd.testing.assert_frame_equal(expected, map_step(motives_step, sentences, **on),
                                   check_exact=True)
+
+
+def test_an_actor_tone_baseline_named_like_an_actor_is_refused():
+    scored = pd.DataFrame({"doc_id": ["a"], "sentence_id": [1], "text": ["Moscow won."],
+                           "compound": [0.5]})
+    with pytest.raises(ParameterError, match=r"parameter 'baseline': 'Russia' is also an "
+                                             r"actor's label\. Fix: give the row"):
+        aggregates.actor_tone_summary(scored, baseline="Russia")

@@ -12,17 +12,21 @@ import io
 import os
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 from newscorpus.base.errors import Problem
 from newscorpus.base.paths import display
 from newscorpus.corpus.files import NotRegularFile, decode_text, read_regular
 
-__all__ = ["ADDED_COLUMNS", "METADATA_FILE", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS",
+__all__ = ["ADDED_COLUMNS", "METADATA_FILE", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "STR",
            "folder_label", "read_metadata"]
 
 METADATA_FILE = "metadata.csv"
 REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "file")
 OPTIONAL_COLUMNS: tuple[str, ...] = ("outlet", "title", "author", "published", "date_precision",
                                      "url", "kind", "sha256", "notes")
+STR = pd.StringDtype("python", na_value=np.nan)  # the dtype of text columns: plain Python str
 #: The columns load_corpus adds after the metadata (a metadata column may not take their names).
 ADDED_COLUMNS: tuple[str, ...] = ("text", "path", "date_start", "date_end", "n_bytes", "format")
 

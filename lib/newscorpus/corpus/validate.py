@@ -7,7 +7,7 @@ extracts from it, and its empty metadata fields are filled from the page
 :func:`load_corpus` raises one :class:`~newscorpus.base.errors.CorpusError` listing them all, or
 returns one row per document. Files are only ever read. A folder with no ``metadata.csv`` but
 ``.parquet`` files is a Parquet corpus (:func:`corpus_format`), read and checked by
-:mod:`newscorpus.scale.parquet` with the same messages. The checks come in two kinds so that they
+:mod:`newscorpus.corpus.parquet` with the same messages. The checks come in two kinds so that they
 can run partition by partition: :func:`_check_document` looks at one metadata row and its file, and
 :func:`_check_collection` at the rows together (duplicates, unlisted files).
 """
@@ -23,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from newscorpus.base.errors import CorpusError, ParameterError, Problem
@@ -46,6 +45,7 @@ from newscorpus.corpus.metadata import (
     METADATA_FILE,
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
+    STR,
     read_metadata,
 )
 from newscorpus.corpus.metadata import (
@@ -59,7 +59,6 @@ __all__ = ["ADDED_COLUMNS", "CORPUS_FORMATS", "KINDS", "MAX_DOC_ID_LENGTH", "MET
 #: The kinds of corpus folder :func:`load_corpus` reads.
 CORPUS_FORMATS = ("text", "parquet")
 
-STR = pd.StringDtype("python", na_value=np.nan)  # the dtype of text columns: plain Python str
 
 _NOT_REGULAR = {  # what a listed path is instead of a file: the message and the fix
     "a folder": ("the path is a folder, not a file", "give the path of a text file inside it"),
@@ -286,9 +285,9 @@ def validate_corpus(corpus_dir: str | os.PathLike[str], *,
     """
     resolve_workers(workers)
     if corpus_format(corpus_dir) == "parquet":
-        from newscorpus.scale.parquet import parquet_report
+        from newscorpus.corpus.parquet import check_parquet
 
-        return parquet_report(corpus_dir)
+        return ValidationReport(Path(corpus_dir), *check_parquet(corpus_dir))
     return _scan(Path(corpus_dir), cache_dir, workers)[0]
 
 
@@ -308,7 +307,7 @@ def load_corpus(corpus_dir: str | os.PathLike[str], *,
     ----------
     corpus_dir : path
         The folder holding ``metadata.csv``, or a folder of ``.parquet`` files (a ``doc_id``
-        and a ``text`` column, and metadata columns), read by :func:`newscorpus.scale.parquet.
+        and a ``text`` column, and metadata columns), read by :func:`newscorpus.corpus.parquet.
         load_parquet_corpus`: :func:`corpus_format`.
     cache_dir : path or None
         A folder in which each page's extraction is kept, by the page's SHA-256 and the
@@ -343,7 +342,7 @@ def load_corpus(corpus_dir: str | os.PathLike[str], *,
     corpus_dir = Path(corpus_dir)
     resolve_workers(workers)
     if corpus_format(corpus_dir) == "parquet":
-        from newscorpus.scale.parquet import load_parquet_corpus
+        from newscorpus.corpus.parquet import load_parquet_corpus
 
         return load_parquet_corpus(corpus_dir)
     report, header, checked, rows = _scan(corpus_dir, cache_dir, workers)

@@ -248,14 +248,15 @@ def _actor_partial(scored: pd.DataFrame, actors, by: tuple[str, ...], keys: tupl
     if baseline is not None:
         merged = pd.concat([frame.assign(actor=baseline), merged], ignore_index=True)
     labels = label(merged["compound"].astype("float64"), negative, positive)
-    table = merged[["actor", *by, "doc_id"]].assign(
+    groups = list(dict.fromkeys(["actor", *by, "doc_id"]))
+    table = merged[groups].assign(
         n=1, **{f"n_{name}": (labels == name).astype("int64") for name in
                 ("negative", "neutral", "positive")})
-    grouped = table.groupby(["actor", *by, "doc_id"], sort=False, dropna=False)
+    grouped = table.groupby(groups, sort=False, dropna=False)
     out = grouped[["n", *_LABEL_COUNTS]].sum()
     # per document, so the sums do not depend on how the documents are partitioned
-    out["sum_compound"] = merged.groupby(["actor", *by, "doc_id"], sort=False, dropna=False)[
-        "compound"].agg(lambda s: math.fsum(s.astype("float64")))
+    out["sum_compound"] = merged.groupby(groups, sort=False, dropna=False)["compound"].agg(
+        lambda s: math.fsum(s.astype("float64")))
     return out.reset_index()
 
 
@@ -354,6 +355,10 @@ def actor_tone_summary(scored, actors=None, by: str | Sequence[str] | None = Non
         check_table(scored, [*keys, "doc_id", "text", "compound", *columns], "scored",
                     "newscorpus.sentiment.score_sentences")
     actors = _actors(actors)
+    if baseline is not None and baseline in actors.labels:
+        raise ParameterError(Problem("parameter 'baseline'", f"{baseline!r} is also an actor's "
+                                     "label", "give the row of all units another label, e.g. "
+                                     "'all sentences'"))
     options = dict(actors=actors, by=tuple(columns), keys=keys, baseline=baseline,
                    negative=negative, positive=positive)
     on = dict(backend=backend, scheduler=scheduler, workers=workers,
