@@ -226,3 +226,108 @@ def test_one_pass_over_the_partitions_writes_the_tables_and_gives_the_same_aggre
                 "motives": aggregates.motive_summary(on["flags"], "outlet")}
     for name, table in expected.items():
         pd.testing.assert_frame_equal(table, got[name], check_exact=True, obj=name)
+
+
+@pytest.mark.parametrize("by", [None, "outlet"])
+def test_the_tone_around_each_actor_is_the_same_on_both_backends_and_matches_actor_tone(
+        seed_tables, seeds, client, by):
+    from newscorpus.sentiment import actor_tables, load_actors
+
+    local, _, lazy = seed_tables
+    dictionary = load_actors(None)
+    options = dict(order=dictionary, baseline="all sentences", n_boot=500, seed=3,
+                   by=by)
+    expected = aggregates.actor_tone_summary(_grouped(local, seeds, "scores"), dictionary,
+                                             **options)
+    got = aggregates.actor_tone_summary(_grouped(lazy, seeds, "scores"), dictionary, **options)
+    pd.testing.assert_frame_equal(expected, got, check_exact=True)
+    # a pandas table sent to the cluster in partitions of whole documents
+    sent = aggregates.actor_tone_summary(_grouped(local, seeds, "scores"), dictionary,
+                                         backend="dask", scheduler=client.scheduler.address,
+                                         partition_mb=0.004, **options)
+    pd.testing.assert_frame_equal(expected, sent, check_exact=True)
+    assert expected["actor"].iloc[0] == "all sentences" and len(expected) > 5
+    # the same numbers as actor_tone, which pools the sentences themselves
+    scored = _grouped(local, seeds, "scores")
+    pairs = actor_tables.actor_sentences(actor_tables.mentions(scored, dictionary))
+    pooled = actor_tables.actor_tone(scored, pairs, by, cluster="doc_id", **{
+        k: v for k, v in options.items() if k != "by"})
+    pd.testing.assert_frame_equal(expected, pooled, check_exact=False, rtol=1e-12, atol=0)
+
+
+@pytest.mark.parametrize("value", ["yes", "true", 1, None])
+def test_a_dashboard_that_is_not_true_or_false_is_refused_naming_the_parameter(value):
+    from newscorpus.base.dask_backend import check_dashboard
+    from newscorpus.parameters import check_parameters
+
+    with pytest.raises(ParameterError, match=r"parameter 'dashboard': expected true or false.*"
+                                             r"Fix: write dashboard: true"):
+        check_dashboard(value)
+    with pytest.raises(ParameterError, match=r"parameter 'dashboard': expected true or false"):
+        check_parameters({"dashboard": value})
+    with pytest.raises(ParameterError, match="parameter 'dashboard'"), \
+            dask_client(dashboard=value):
+        pass
+
+
+def test_without_bokeh_a_dashboard_is_refused_with_the_command_that_installs_it(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ParameterError, match=r"parameter 'dashboard': Dask's dashboard needs "
+                                             r"the bokeh package.*pip install 'bokeh>=3\.1'"), \
+            dask_client(workers=1, dashboard=True):
+        pass
+
+
+def test_the_dashboard_of_a_local_cluster_listens_on_loopback_and_its_link_is_logged(
+        monkeypatch, caplog):
+    import logging
+    from urllib.parse import urlsplit
+
+    from newscorpus.base import dask_backend
+
+    monkeypatch.setattr(dask_backend, "_check_bokeh", lambda: None)  # its address, not bokeh
+    with caplog.at_level(logging.INFO, logger="newscorpus.base.dask_backend"), \
+            dask_client(workers=1, dashboard=True) as client:
+        link = client.dashboard_link
+        sockets = client.cluster.scheduler.http_server._sockets.values()
+        assert {s.getsockname()[0] for s in sockets} == {"127.0.0.1"}
+    assert urlsplit(link).hostname == "127.0.0.1"
+    assert dask_backend.DASHBOARD_LINKS[-1] == link
+    assert [r.getMessage() for r in caplog.records
+            if r.name == "newscorpus.base.dask_backend"] == [f"Dask dashboard: {link}"]
+    assert all(r.levelno == logging.INFO for r in caplog.records if link in r.getMessage())
+
+
+def test_the_notebooks_costly_steps_give_the_same_tables_sent_to_the_cluster(seed_tables,
+                                                                             seeds, client):
+    """What notebooks 00, 02 and 04 run with backend: dask: lengths per document, frequencies
+    per group from partial counts, motive labels per sentence."""
+    from newscorpus.corpus import document_lengths
+    from newscorpus.motives.tables import motive_table
+    from newscorpus.scale.stages import map_step, motives_step
+
+    local, _, _ = seed_tables
+    on = dict(backend="dask", scheduler=client.scheduler.address, partition_mb=0.004)
+    pd.testing.assert_frame_equal(document_lengths(seeds), document_lengths(seeds, **on),
+                                  check_exact=True)
+    tokens = _grouped(local, seeds, "tokens")
+    for by, n in (("outlet", (1, 2)), ("doc_id", (1, 1))):
+        pd.testing.assert_frame_equal(frequencies(tokens, by=by, n=n),
+                                      aggregates.group_frequencies(tokens, by, n=n, **on),
+                                      check_exact=True)
+    sentences = local["sentences"]
+    expected = motive_table(sentences)
+    assert len(expected) > 10
+    pd.testing.assert_frame_equal(expected, map_step(motives_step, sentences), check_exact=True)
+    pd.testing.assert_frame_equal(expected, map_step(motives_step, sentences, **on),
+                                  check_exact=True)
+
+
+def test_an_actor_tone_baseline_named_like_an_actor_is_refused():
+    scored = pd.DataFrame({"doc_id": ["a"], "sentence_id": [1], "text": ["Moscow won."],
+                           "compound": [0.5]})
+    with pytest.raises(ParameterError, match=r"parameter 'baseline': 'Russia' is also an "
+                                             r"actor's label\. Fix: give the row"):
+        aggregates.actor_tone_summary(scored, baseline="Russia")

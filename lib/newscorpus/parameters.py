@@ -165,6 +165,7 @@ CHECKS: dict[str, Callable[[object], str | None]] = {
     "backend": _choice(lambda: ("local", "dask")),
     "scheduler": _scheduler,
     "partition_mb": _number(0.001, 100_000.0),
+    "dashboard": _bool,
 }
 
 

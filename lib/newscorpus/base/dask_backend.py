@@ -1,8 +1,13 @@
-"""Where the work runs: the ``backend``, ``scheduler`` and ``partition_mb`` parameters.
+"""Where the work runs: the ``backend``, ``scheduler``, ``partition_mb`` and ``dashboard``
+parameters.
 
 :func:`dask_client` starts a local cluster of ``workers`` single-threaded processes on loopback
 (no dashboard unless asked), or connects to the scheduler at ``scheduler``; the client and the
-cluster are closed when the ``with`` block ends, even on an error or an interruption.
+cluster are closed when the ``with`` block ends, even on an error or an interruption. With
+``dashboard=True`` a local cluster serves Dask's dashboard on 127.0.0.1 only, on a free port;
+its link is logged at INFO level on the ``newscorpus.base.dask_backend`` logger (so it does not
+appear in a notebook's output unless logging is switched on: :func:`show_dashboard_links`) and
+kept in :data:`DASHBOARD_LINKS`.
 
 :func:`map_documents` is :func:`~newscorpus.base.parallel.map_chunks` on Dask: it cuts a table
 into partitions of about ``partition_mb`` MB of text that never split a document, applies a
@@ -20,13 +25,17 @@ from collections.abc import Callable, Iterable, Iterator
 from newscorpus.base.checks import check_choice, fail
 from newscorpus.base.parallel import PROGRESS_FROM, resolve_workers
 
-__all__ = ["BACKENDS", "check_backend", "check_partition_mb", "check_scheduler", "dask_client",
-           "document_bounds", "map_documents", "partition_bounds"]
+__all__ = ["BACKENDS", "DASHBOARD_LINKS", "check_backend", "check_dashboard",
+           "check_partition_mb", "check_scheduler", "dask_client", "document_bounds",
+           "map_documents", "partition_bounds", "show_dashboard_links"]
 
 log = logging.getLogger(__name__)
 
 #: The values of the ``backend`` parameter.
 BACKENDS = ("local", "dask")
+
+#: The dashboard links of the clusters started in this process, the latest last.
+DASHBOARD_LINKS: list[str] = []
 
 
 def check_backend(backend: object) -> str:
@@ -67,6 +76,48 @@ partitions use less memory per worker, larger ones less overhead).
     return float(partition_mb)
 
 
+def check_dashboard(dashboard: object) -> bool:
+    """Return ``dashboard`` if it is ``True`` or ``False``; else raise, naming the parameter.
+
+    Examples
+    --------
+    >>> check_dashboard(False)
+    False
+    >>> check_dashboard("yes")
+    Traceback (most recent call last):
+    ...
+    newscorpus.base.errors.ParameterError: parameter 'dashboard': expected true or false, got \
+'yes'. Fix: write dashboard: true to serve Dask's dashboard on 127.0.0.1 while a step runs on \
+a local Dask cluster, or dashboard: false (the default) for none.
+    """
+    if not isinstance(dashboard, bool):
+        raise fail("dashboard", f"expected true or false, got {dashboard!r}",
+                   "write dashboard: true to serve Dask's dashboard on 127.0.0.1 while a step "
+                   "runs on a local Dask cluster, or dashboard: false (the default) for none")
+    return dashboard
+
+
+def _check_bokeh() -> None:
+    """Raise unless bokeh, which Dask's dashboard draws with, can be imported."""
+    import importlib.util
+
+    if importlib.util.find_spec("bokeh") is None:
+        raise fail("dashboard", "Dask's dashboard needs the bokeh package, which is not "
+                   "installed", "install it into the environment (.venv/bin/python -m pip "
+                   "install 'bokeh>=3.1'), or set dashboard: false")
+
+
+def show_dashboard_links() -> None:
+    """Print the dashboard link of each Dask cluster started from now on (in a notebook: in the
+    output of the cell that starts it), by sending this module's INFO messages to stderr."""
+    if not any(getattr(h, "_newscorpus_dashboard", False) for h in log.handlers):
+        handler = logging.StreamHandler()
+        handler._newscorpus_dashboard = True  # type: ignore[attr-defined]
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        log.addHandler(handler)
+    log.setLevel(logging.INFO)
+
+
 def check_scheduler(scheduler: object) -> str:
     """Return ``scheduler`` ("" for a local cluster, or an address); else raise.
 
@@ -97,20 +148,25 @@ def dask_client(scheduler: str | None = "", *, workers: int | None = 0,
         Worker processes of the local cluster (``0`` or ``None``: every core); ignored with an
         address.
     dashboard : bool
-        Serve Dask's dashboard on loopback (its address is logged); off by default.
+        Serve Dask's dashboard on 127.0.0.1 (a local cluster; needs bokeh), its link logged at
+        INFO level and added to :data:`DASHBOARD_LINKS`; off by default. With ``scheduler``,
+        the link of that cluster's dashboard, if it has one, is logged.
     timeout : float
         Seconds to wait for the scheduler at ``scheduler``.
 
     Raises
     ------
     ParameterError
-        For a bad ``scheduler`` or ``workers``, or a scheduler that cannot be reached.
+        For a bad ``scheduler``, ``workers`` or ``dashboard``, a dashboard without bokeh, or a
+        scheduler that cannot be reached.
     """
     import dask
     from distributed import Client, LocalCluster
 
     address = check_scheduler(scheduler)
     n = resolve_workers(workers)
+    if check_dashboard(dashboard) and not address:
+        _check_bokeh()
     cluster = client = None
     # Keep pandas' Python strings: Dask would turn text columns to Arrow strings, and the two
     # backends would no longer give the same tables.
@@ -134,7 +190,9 @@ def dask_client(scheduler: str | None = "", *, workers: int | None = 0,
                         dashboard_address="127.0.0.1:0" if dashboard else None)
                 client = Client(cluster)
             if dashboard:
-                log.warning("Dask dashboard: %s", client.dashboard_link)
+                link = client.dashboard_link
+                DASHBOARD_LINKS.append(link)
+                log.info("Dask dashboard: %s", link)
             yield client
         finally:
             if client is not None:
@@ -173,6 +231,8 @@ def document_bounds(table, partition_mb: float) -> list[tuple[int, int]]:
     """Row ranges of ``table`` (``doc_id``, ``text``) of about ``partition_mb`` MB of text
     that never split a document (its rows must be consecutive).
 
+    A table without ``text`` (a token table) counts each row as its mean size in memory.
+
     Examples
     --------
     >>> import pandas as pd
@@ -180,7 +240,13 @@ def document_bounds(table, partition_mb: float) -> list[tuple[int, int]]:
     >>> document_bounds(table, 1e-5)
     [(0, 2), (2, 3), (3, 4)]
     """
-    sizes = table["text"].str.len().fillna(0).to_numpy()
+    if "text" in table.columns:
+        sizes = table["text"].str.len().fillna(0).to_numpy()
+    else:
+        import numpy as np
+
+        mean = table.memory_usage(deep=True, index=False).sum() / max(len(table), 1)
+        sizes = np.full(len(table), max(int(mean), 1))
     ids = table["doc_id"].to_numpy()
     bounds: list[tuple[int, int]] = []
     for a, b in partition_bounds(sizes, partition_mb):
@@ -195,7 +261,7 @@ def document_bounds(table, partition_mb: float) -> list[tuple[int, int]]:
 
 def map_documents(func: Callable, table, *, scheduler: str | None = "",
                   workers: int | None = 0, partition_mb: float = 16,
-                  progress: bool = False) -> list:
+                  progress: bool = False, dashboard: bool = False) -> list:
     """Apply ``func`` to partitions of ``table`` on a Dask cluster; results in table order.
 
     Parameters
@@ -205,7 +271,7 @@ def map_documents(func: Callable, table, *, scheduler: str | None = "",
         module-level function, so that workers can import it.
     table : pandas.DataFrame
         With ``doc_id`` and ``text``; a document's rows must be consecutive.
-    scheduler, workers
+    scheduler, workers, dashboard
         See :func:`dask_client`.
     partition_mb : float
         Megabytes of text per partition (:func:`document_bounds`).
@@ -221,7 +287,7 @@ def map_documents(func: Callable, table, *, scheduler: str | None = "",
     import dask
 
     bounds = document_bounds(table, partition_mb) or [(0, 0)]
-    with dask_client(scheduler, workers=workers) as client:
+    with dask_client(scheduler, workers=workers, dashboard=dashboard) as client:
         tasks = [dask.delayed(func)(table.iloc[a:b]) for a, b in bounds]
         futures = client.compute(tasks)
         if progress and len(table) >= PROGRESS_FROM:

@@ -254,7 +254,7 @@ def _sentence(view: TextView, index: int, paragraph: int, role: str, a: int, b: 
 def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
                  progress: bool = False, workers: int | None = 1,
                  chunk_size: int = 200, backend: str = "local", scheduler: str = "",
-                 partition_mb: float = 16) -> dict[str, pd.DataFrame]:
+                 partition_mb: float = 16, dashboard: bool = False) -> dict[str, pd.DataFrame]:
     """Clean every document of a corpus table (from :func:`newscorpus.corpus.validate.load_corpus`).
 
     Parameters
@@ -278,7 +278,7 @@ def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
         cluster of ``workers`` processes, or on the cluster at ``scheduler``, in partitions of
         about ``partition_mb`` MB of text (:func:`newscorpus.base.dask_backend.map_documents`).
         The tables are the same.
-    scheduler, partition_mb
+    scheduler, partition_mb, dashboard
         See :func:`newscorpus.base.dask_backend.dask_client`; with ``backend="dask"`` only.
 
     Returns
@@ -298,7 +298,7 @@ def clean_corpus(documents: pd.DataFrame, *, rules: Iterable[str] | None = None,
     if check_backend(backend) == "dask":
         parts = map_documents(partial(_clean_part, rules=tuple(selected)), documents,
                               scheduler=scheduler, workers=workers, partition_mb=partition_mb,
-                              progress=progress)
+                              progress=progress, dashboard=dashboard)
         return {name: pd.concat([part[name] for part in parts], ignore_index=True)
                 for name in ("texts", "removals", "sentences")}
     pages = tuple(r for r in selected if r in PAGE_RULES)

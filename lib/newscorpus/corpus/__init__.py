@@ -11,6 +11,9 @@ module            offers
                   row per document, or one :class:`CorpusError` listing every problem; web pages
                   extracted on ``workers``, cached in ``cache_dir``), :func:`exclude_kinds`
 ``metadata``      reading ``metadata.csv``: the columns, the header, the rows (commas only)
+``parquet``       a folder of ``.parquet`` files as the corpus (no ``metadata.csv``): each row
+                  checked with the same messages (:func:`~parquet.load_parquet_corpus`, pandas
+                  or lazy Dask; :func:`~parquet.check_parquet`)
 ``fields``        the fields of one row: doc_id (at most :data:`MAX_DOC_ID_LENGTH` characters),
                   ``published`` (1800 to 2200; after today, a warning), kind, url, sha256
 ``files``         :func:`read_text`: one text file, UTF-8, with a clear message for anything else

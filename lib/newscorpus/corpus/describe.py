@@ -55,7 +55,14 @@ def _lengths(texts) -> list[tuple[int, int, int]]:
     return [tuple(text_lengths(text).values()) for text in texts]
 
 
-def document_lengths(docs: pd.DataFrame, *, workers: int | None = 1) -> pd.DataFrame:
+def _lengths_part(docs: pd.DataFrame) -> pd.DataFrame:
+    """:func:`document_lengths` of a partition, in the worker's process (for Dask)."""
+    return document_lengths(docs, workers=1)
+
+
+def document_lengths(docs: pd.DataFrame, *, workers: int | None = 1, backend: str = "local",
+                     scheduler: str = "", partition_mb: float = 16, dashboard: bool = False,
+                     progress: bool = False) -> pd.DataFrame:
     """Return one row per document: ``doc_id``, ``characters``, ``words``, ``sentences``.
 
     Parameters
@@ -65,6 +72,10 @@ def document_lengths(docs: pd.DataFrame, *, workers: int | None = 1) -> pd.DataF
         and ``text`` are used).
     workers : int or None
         Worker processes (``None`` or 0: every core); the result does not depend on it.
+    backend, scheduler, partition_mb, dashboard, progress
+        ``backend="dask"`` counts on a Dask cluster of ``workers`` processes (or the one at
+        ``scheduler``), in partitions of about ``partition_mb`` MB of text
+        (:func:`newscorpus.base.dask_backend.map_documents`); the table is the same.
 
     Examples
     --------
@@ -74,6 +85,14 @@ def document_lengths(docs: pd.DataFrame, *, workers: int | None = 1) -> pd.DataF
     0      a           9      2          2
     1      b          16      3          1
     """
+    from newscorpus.base.dask_backend import check_backend, map_documents
+
+    if check_backend(backend) == "dask":
+        parts = map_documents(_lengths_part, docs[["doc_id", "text"]], scheduler=scheduler,
+                              workers=workers, partition_mb=partition_mb, progress=progress,
+                              dashboard=dashboard)
+        return pd.concat(parts, ignore_index=True).astype(
+            dict.fromkeys(["characters", "words", "sentences"], "int64"))
     parts = map_chunks(_lengths, docs["text"].tolist(), workers=workers, chunk_size=200,
                        desc="lengths", unit="doc", weight=len)
     rows = [row for part in parts for row in part]

@@ -12,17 +12,21 @@ import io
 import os
 from pathlib import Path
 
+import numpy as np
+import pandas as pd
+
 from newscorpus.base.errors import Problem
 from newscorpus.base.paths import display
 from newscorpus.corpus.files import NotRegularFile, decode_text, read_regular
 
-__all__ = ["ADDED_COLUMNS", "METADATA_FILE", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS",
+__all__ = ["ADDED_COLUMNS", "METADATA_FILE", "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "STR",
            "folder_label", "read_metadata"]
 
 METADATA_FILE = "metadata.csv"
 REQUIRED_COLUMNS: tuple[str, ...] = ("doc_id", "file")
 OPTIONAL_COLUMNS: tuple[str, ...] = ("outlet", "title", "author", "published", "date_precision",
                                      "url", "kind", "sha256", "notes")
+STR = pd.StringDtype("python", na_value=np.nan)  # the dtype of text columns: plain Python str
 #: The columns load_corpus adds after the metadata (a metadata column may not take their names).
 ADDED_COLUMNS: tuple[str, ...] = ("text", "path", "date_start", "date_end", "n_bytes", "format")
 
@@ -75,13 +79,16 @@ def read_metadata(corpus_dir: Path) -> tuple[list[str], list[tuple[int, dict[str
         found = "is not a folder" if corpus_dir.exists() else "does not exist"
         return [], [], [Problem(folder_label(corpus_dir), f"the corpus folder {found} (looked for"
                                 f" {corpus_dir.resolve()})", "pass the folder that holds"
-                                f" {METADATA_FILE} and the text files")], []
+                                f" {METADATA_FILE} and the text files, or a folder of .parquet"
+                                " files with a doc_id and a text column")], []
     create = (f"create it with a header row naming the columns doc_id,file (and any of"
               f" {','.join(OPTIONAL_COLUMNS)}), then one row per document")
     try:
         text, problem = decode_text(read_regular(meta), where, where)
     except FileNotFoundError:
-        return [], [], [Problem(where, "the file is missing", create)], []
+        return [], [], [Problem(where, "the file is missing (and the folder holds no .parquet "
+                                "file either)", create + "; or put the corpus in the folder as "
+                                ".parquet files with a doc_id and a text column")], []
     except NotRegularFile as err:
         text, problem = "", Problem(where, f"{METADATA_FILE} is {err.kind}, not "
                                     f"{'a' if err.kind == 'a folder' else 'a regular'} file",

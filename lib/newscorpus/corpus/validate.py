@@ -5,7 +5,9 @@ extracts from it, and its empty metadata fields are filled from the page
 (:mod:`~newscorpus.corpus.extraction`); the ``format`` column says which documents are pages.
 :func:`validate_corpus` reports every problem it finds and never raises for bad input;
 :func:`load_corpus` raises one :class:`~newscorpus.base.errors.CorpusError` listing them all, or
-returns one row per document. Files are only ever read. The checks come in two kinds so that they
+returns one row per document. Files are only ever read. A folder with no ``metadata.csv`` but
+``.parquet`` files is a Parquet corpus (:func:`corpus_format`), read and checked by
+:mod:`newscorpus.corpus.parquet` with the same messages. The checks come in two kinds so that they
 can run partition by partition: :func:`_check_document` looks at one metadata row and its file, and
 :func:`_check_collection` at the rows together (duplicates, unlisted files).
 """
@@ -21,7 +23,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from newscorpus.base.errors import CorpusError, ParameterError, Problem
@@ -44,17 +45,20 @@ from newscorpus.corpus.metadata import (
     METADATA_FILE,
     OPTIONAL_COLUMNS,
     REQUIRED_COLUMNS,
+    STR,
     read_metadata,
 )
 from newscorpus.corpus.metadata import (
     folder_label as _label,
 )
 
-__all__ = ["ADDED_COLUMNS", "KINDS", "MAX_DOC_ID_LENGTH", "METADATA_FILE", "OPTIONAL_COLUMNS",
-           "REQUIRED_COLUMNS", "STR", "ValidationReport", "exclude_kinds", "load_corpus",
-           "validate_corpus"]
+__all__ = ["ADDED_COLUMNS", "CORPUS_FORMATS", "KINDS", "MAX_DOC_ID_LENGTH", "METADATA_FILE",
+           "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "STR", "ValidationReport", "corpus_format",
+           "exclude_kinds", "load_corpus", "validate_corpus"]
 
-STR = pd.StringDtype("python", na_value=np.nan)  # the dtype of text columns: plain Python str
+#: The kinds of corpus folder :func:`load_corpus` reads.
+CORPUS_FORMATS = ("text", "parquet")
+
 
 _NOT_REGULAR = {  # what a listed path is instead of a file: the message and the fix
     "a folder": ("the path is a folder, not a file", "give the path of a text file inside it"),
@@ -234,6 +238,29 @@ def _scan(corpus_dir: Path, cache_dir: str | os.PathLike[str] | None = None,
     return report, header, checked, [row for _, row in rows]
 
 
+def corpus_format(corpus_dir: str | os.PathLike[str]) -> str:
+    """``"parquet"`` for a folder of ``.parquet`` files without ``metadata.csv``, else ``"text"``.
+
+    A folder that holds ``metadata.csv`` is a folder of texts, whatever else it holds; one that
+    is neither is checked as a folder of texts, whose messages then say what is missing.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> corpus_format(folder)
+    'text'
+    >>> pd.DataFrame({"doc_id": ["a"], "text": ["Moscow said so."]}).to_parquet(
+    ...     folder / "part-0.parquet")
+    >>> corpus_format(folder)
+    'parquet'
+    """
+    folder = Path(corpus_dir)
+    if not folder.is_dir() or (folder / METADATA_FILE).exists():
+        return "text"
+    return "parquet" if any(p.is_file() for p in folder.rglob("*.parquet")) else "text"
+
+
 def validate_corpus(corpus_dir: str | os.PathLike[str], *,
                     cache_dir: str | os.PathLike[str] | None = None,
                     workers: int | None = 1) -> ValidationReport:
@@ -257,6 +284,10 @@ def validate_corpus(corpus_dir: str | os.PathLike[str], *,
     (day is out of range for month). Fix: write it like 2016-09-21, 2016-09, 2016 or 2016-09/2017.
     """
     resolve_workers(workers)
+    if corpus_format(corpus_dir) == "parquet":
+        from newscorpus.corpus.parquet import check_parquet
+
+        return ValidationReport(Path(corpus_dir), *check_parquet(corpus_dir))
     return _scan(Path(corpus_dir), cache_dir, workers)[0]
 
 
@@ -275,7 +306,9 @@ def load_corpus(corpus_dir: str | os.PathLike[str], *,
     Parameters
     ----------
     corpus_dir : path
-        The folder holding ``metadata.csv``.
+        The folder holding ``metadata.csv``, or a folder of ``.parquet`` files (a ``doc_id``
+        and a ``text`` column, and metadata columns), read by :func:`newscorpus.corpus.parquet.
+        load_parquet_corpus`: :func:`corpus_format`.
     cache_dir : path or None
         A folder in which each page's extraction is kept, by the page's SHA-256 and the
         trafilatura version, so that the next load does not extract it again; ``None``: none.
@@ -308,6 +341,10 @@ def load_corpus(corpus_dir: str | os.PathLike[str], *,
     """
     corpus_dir = Path(corpus_dir)
     resolve_workers(workers)
+    if corpus_format(corpus_dir) == "parquet":
+        from newscorpus.corpus.parquet import load_parquet_corpus
+
+        return load_parquet_corpus(corpus_dir)
     report, header, checked, rows = _scan(corpus_dir, cache_dir, workers)
     if not report.ok:
         n = len(report.problems)

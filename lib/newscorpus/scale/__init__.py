@@ -10,8 +10,10 @@ one (``scheduler="tcp://host:8786"``). Aggregates are partial sums per partition
 module            what it holds
 ================  ==========================================================================
 ``stages``        documents to partitions; sentences, tokens, scores, motives per partition
-``aggregates``    term and document frequencies, keyness counts, tone and motive summaries
-``parquet``       a corpus stored as Parquet; derived tables written as partitioned Parquet
+``aggregates``    term and document frequencies, keyness counts, tone and motive summaries,
+                  the tone around each actor
+``parquet``       derived tables written as partitioned Parquet (a Parquet corpus is read by
+                  :mod:`newscorpus.corpus.parquet`, re-exported here)
 ``pipeline``      :func:`process_corpus`: every table in one pass, written as Parquet, and
                   the aggregates combined as partitions finish
 ================  ==========================================================================

@@ -9,7 +9,8 @@ grows with the vocabulary and the groups, not with the corpus.
 Counts are integers, so they add up exactly whatever the partitions. Sums of scores are
 floats: :func:`tone_summary` keeps one partial per document (a document is never split across
 partitions) and adds them with :func:`math.fsum`, which is exact, so both backends give the same
-bits.
+bits. :func:`actor_tone_summary` does the same per actor, and keeps the per-document sums its
+interval over documents resamples.
 """
 
 from __future__ import annotations
@@ -23,19 +24,30 @@ from newscorpus.base.checks import check_by, check_table
 from newscorpus.keywords.counts import rate_and_rank
 from newscorpus.scale.stages import is_dask
 
-__all__ = ["document_frequencies", "group_frequencies", "motive_summary", "tone_summary"]
+__all__ = ["actor_tone_summary", "document_frequencies", "group_frequencies", "motive_summary",
+           "tone_summary"]
 
 
 def _columns(by: str | Sequence[str]) -> list[str]:
     return [by] if isinstance(by, str) else list(by)
 
 
-def _partials(frame, partial, example: pd.DataFrame, **options) -> pd.DataFrame:
-    """``partial`` of the whole pandas table, or of each Dask partition, concatenated."""
-    if not is_dask(frame):
-        return partial(frame, **options)
-    meta = partial(example, **options).iloc[:0]
-    return frame.map_partitions(partial, **options, meta=meta, enforce_metadata=False)
+def _partials(frame, partial, example: pd.DataFrame, *, on: dict | None = None,
+              **options) -> pd.DataFrame:
+    """``partial`` of the whole pandas table, or of each Dask partition, concatenated.
+
+    ``on`` (``backend``, ``scheduler``, ``workers``, ``partition_mb``, ``dashboard``,
+    ``progress``) with ``backend="dask"`` sends a pandas table to a Dask cluster in partitions
+    of whole documents (:func:`newscorpus.scale.stages.map_step`); the partials come back.
+    """
+    if is_dask(frame):
+        meta = partial(example, **options).iloc[:0]
+        return frame.map_partitions(partial, **options, meta=meta, enforce_metadata=False)
+    if on and on.get("backend", "local") != "local":
+        from newscorpus.scale.stages import map_step
+
+        return map_step(partial, frame, **on, **options)
+    return partial(frame, **options)
 
 
 def _example(frame) -> pd.DataFrame:
@@ -67,13 +79,17 @@ def _term_counts(tokens: pd.DataFrame, by: tuple[str, ...], n, drop_stop: bool,
 
 
 def group_frequencies(tokens, by: str | Sequence[str], n=(1, 1), drop_stop: bool = True,
-                      column: str = "term") -> pd.DataFrame:
+                      column: str = "term", *, backend: str = "local",
+                      scheduler: str | None = "", workers: int | None = 0,
+                      partition_mb: float = 16, dashboard: bool = False) -> pd.DataFrame:
     """:func:`newscorpus.keywords.counts.frequencies` per group, from partial counts.
 
     ``tokens`` is a token table (pandas or Dask) with the ``by`` columns on it. The result
     equals ``frequencies(tokens, by, n, drop_stop, column)`` on the whole table: the counts and
     each group's words are summed over partitions, then ``per_10k`` and ``rank`` are computed.
-    Its size is the vocabulary times the groups.
+    Its size is the vocabulary times the groups. A pandas table goes to a Dask cluster in
+    partitions of whole documents with ``backend="dask"`` (``scheduler``, ``workers``,
+    ``partition_mb``, ``dashboard``: :func:`newscorpus.base.dask_backend.map_documents`).
 
     Examples
     --------
@@ -88,8 +104,10 @@ def group_frequencies(tokens, by: str | Sequence[str], n=(1, 1), drop_stop: bool
     columns = _columns(by)
     if not is_dask(tokens):
         check_by(check_table(tokens, [], "tokens"), columns)
-    partials = _partials(tokens, _term_counts, _example(tokens), by=tuple(columns), n=n,
-                         drop_stop=drop_stop, column=column)
+    on = dict(backend=backend, scheduler=scheduler, workers=workers,
+              partition_mb=partition_mb, dashboard=dashboard)
+    partials = _partials(tokens, _term_counts, _example(tokens), on=on, by=tuple(columns),
+                         n=n, drop_stop=drop_stop, column=column)
     summed = _sum(partials, [*columns, "term"], ["count", "words"])
     words = summed[summed["term"].isna()][[*columns, "words"]]
     counts = summed[summed["term"].notna()][[*columns, "term", "count"]]
@@ -211,3 +229,149 @@ def motive_summary(flags, by: str | Sequence[str] = "doc_id") -> pd.DataFrame:
     table = _sum(partials, columns, ["sentences", "any_motive", *labels])
     table = table.sort_values(columns, kind="stable").reset_index(drop=True)
     return table.astype(dict.fromkeys(["sentences", "any_motive", *labels], "int64"))
+
+
+# --- tone around each actor -------------------------------------------------------------------
+
+_LABEL_COUNTS = ("n_negative", "n_neutral", "n_positive")
+
+
+def _actor_partial(scored: pd.DataFrame, actors, by: tuple[str, ...], keys: tuple[str, ...],
+                   baseline: str | None, negative: float, positive: float) -> pd.DataFrame:
+    """Per actor, group and document: units, exact sum of compound, label counts."""
+    from newscorpus.sentiment.actor_tables import actor_sentences, mentions
+    from newscorpus.sentiment.scorers import label
+
+    units = actor_sentences(mentions(scored, actors, keys=keys), keys=keys)
+    frame = scored[list(dict.fromkeys([*keys, "doc_id", "compound", *by]))]
+    merged = frame.merge(units[[*keys, "actor"]], on=list(keys), how="inner")  # scored order
+    if baseline is not None:
+        merged = pd.concat([frame.assign(actor=baseline), merged], ignore_index=True)
+    labels = label(merged["compound"].astype("float64"), negative, positive)
+    groups = list(dict.fromkeys(["actor", *by, "doc_id"]))
+    table = merged[groups].assign(
+        n=1, **{f"n_{name}": (labels == name).astype("int64") for name in
+                ("negative", "neutral", "positive")})
+    grouped = table.groupby(groups, sort=False, dropna=False)
+    out = grouped[["n", *_LABEL_COUNTS]].sum()
+    # per document, so the sums do not depend on how the documents are partitioned
+    out["sum_compound"] = merged.groupby(groups, sort=False, dropna=False)["compound"].agg(
+        lambda s: math.fsum(s.astype("float64")))
+    return out.reset_index()
+
+
+def _actor_rows(per_doc: pd.DataFrame, by: list[str], n_boot: int, seed: int,
+                level: float) -> pd.DataFrame:
+    """The rows of one part (the baseline, or the actors) from its per-document partials."""
+    from newscorpus.base.stats import cluster_bootstrap
+
+    rows = []
+    grouped = per_doc.groupby(["actor", *by], sort=True, dropna=False, observed=True)
+    for k, (key, group) in enumerate(grouped):  # documents in the order they came
+        n = int(group["n"].sum())
+        total = math.fsum(group["sum_compound"])
+        low, high = cluster_bootstrap(group["sum_compound"].to_numpy(), group["n"].to_numpy(),
+                                      n_boot=n_boot, seed=seed + k, level=level)
+        key = key if isinstance(key, tuple) else (key,)
+        rows.append({"actor": str(key[0]), **dict(zip(by, key[1:], strict=True)), "n": n,
+                     "documents": len(group), "mean_compound": total / n, "ci_low": low,
+                     "ci_high": high, **{f"share_{c[2:]}": int(group[c].sum()) / n
+                                         for c in _LABEL_COUNTS}})
+    columns = ["actor", *by, "n", "documents", "mean_compound", "ci_low", "ci_high",
+               "share_negative", "share_neutral", "share_positive"]
+    return pd.DataFrame(rows, columns=columns).astype({"n": "int64", "documents": "int64"})
+
+
+def actor_tone_summary(scored, actors=None, by: str | Sequence[str] | None = None, *,
+                       order=None, baseline: str | None = None,
+                       keys: Sequence[str] = ("doc_id", "sentence_id"),
+                       negative: float = -0.05, positive: float = 0.05, n_boot: int = 2000,
+                       seed: int = 0, level: float = 0.95, backend: str = "local",
+                       scheduler: str | None = "", workers: int | None = 0,
+                       partition_mb: float = 16, progress: bool = False,
+                       dashboard: bool = False) -> pd.DataFrame:
+    """The tone around each actor, from partial tallies per document: as
+    :func:`newscorpus.sentiment.actor_tables.actor_tone` with ``cluster="doc_id"``.
+
+    Each partition (or the whole pandas table) finds the actors its units name
+    (:func:`~newscorpus.sentiment.actor_tables.mentions`) and returns, per actor, group and
+    document, the units, the exact sum of their compound (:func:`math.fsum`) and the label
+    counts; the combine step adds them up per actor and group and resamples the documents for
+    the interval (:func:`newscorpus.base.stats.cluster_bootstrap`, seed ``seed + k`` for the
+    ``k``-th row, the baseline counted apart, as ``actor_tone`` does). A document is never split
+    across partitions, so both backends give the same bits; the client holds one row per
+    document and actor named, not the units.
+
+    Parameters
+    ----------
+    scored : DataFrame
+        Scored units (:func:`newscorpus.sentiment.scorers.score_sentences`) with ``text``, the
+        ``keys`` columns, ``compound`` and the ``by`` columns; pandas, or Dask with no document
+        split across partitions (computed inside the caller's client).
+    actors : Actors, path or None
+        The actor dictionary (:func:`newscorpus.sentiment.actors.load_actors`).
+    by, order, baseline, keys, negative, positive, n_boot, seed, level
+        As in ``actor_tone``.
+    backend, scheduler, workers, partition_mb, progress, dashboard
+        For a pandas table: ``local`` runs here; ``dask`` cuts it into partitions of about
+        ``partition_mb`` MB of text, whole documents each, on a Dask cluster
+        (:func:`newscorpus.base.dask_backend.map_documents`).
+
+    Returns
+    -------
+    DataFrame
+        ``actor``, the ``by`` columns, ``n``, ``documents``, ``mean_compound``, ``ci_low``,
+        ``ci_high``, ``share_negative``, ``share_neutral``, ``share_positive``: the baseline
+        row(s) first, then the actors named, in ``order``.
+
+    Examples
+    --------
+    >>> scored = pd.DataFrame({"doc_id": ["a", "a", "b"], "sentence_id": [1, 2, 1],
+    ...     "text": ["Moscow welcomed the truce.", "Russian jets killed 20.", "Ankara replied."],
+    ...     "compound": [0.5, -0.6, 0.0]})
+    >>> tone = actor_tone_summary(scored, baseline="all", n_boot=0)
+    >>> tone[["actor", "n", "documents", "mean_compound", "share_negative"]]
+        actor  n  documents  mean_compound  share_negative
+    0     all  3          2      -0.033333        0.333333
+    1  Russia  2          1      -0.050000        0.500000
+    2  Turkey  1          1       0.000000        0.000000
+    """
+    from newscorpus.base.dask_backend import check_backend
+    from newscorpus.base.errors import ParameterError, Problem
+    from newscorpus.sentiment.actor_tables import _actors, _order
+    from newscorpus.sentiment.checks import _check_count, _check_seed
+
+    backend = check_backend(backend)
+    n_boot, seed = _check_count(n_boot, "n_boot", minimum=0), _check_seed(seed)
+    if isinstance(level, bool) or not isinstance(level, int | float) or not 0 < level < 1:
+        raise ParameterError(Problem("parameter 'level'", f"expected a number between 0 and 1,"
+                                     f" got {level!r}", "use e.g. level=0.95"))
+    columns = [] if by is None else _columns(by)
+    if "actor" in columns:
+        raise ParameterError(Problem("parameter 'by'", "'actor' is always a group column",
+                                     "leave it out of by"))
+    keys = tuple(keys)
+    if not is_dask(scored):
+        check_table(scored, [*keys, "doc_id", "text", "compound", *columns], "scored",
+                    "newscorpus.sentiment.score_sentences")
+    actors = _actors(actors)
+    if baseline is not None and baseline in actors.labels:
+        raise ParameterError(Problem("parameter 'baseline'", f"{baseline!r} is also an actor's "
+                                     "label", "give the row of all units another label, e.g. "
+                                     "'all sentences'"))
+    options = dict(actors=actors, by=tuple(columns), keys=keys, baseline=baseline,
+                   negative=negative, positive=positive)
+    on = dict(backend=backend, scheduler=scheduler, workers=workers,
+              partition_mb=partition_mb, dashboard=dashboard, progress=progress)
+    partials = _partials(scored, _actor_partial, _example(scored), on=on, **options)
+    if is_dask(partials):
+        partials = partials.compute()
+    named = partials[partials["actor"] != baseline] if baseline is not None else partials
+    labels = _order(named["actor"], order)
+    named = named.assign(actor=pd.Categorical(named["actor"], categories=labels, ordered=True))
+    tone = _actor_rows(named, columns, n_boot, seed, level)
+    if baseline is not None:
+        everything = _actor_rows(partials[partials["actor"] == baseline], columns, n_boot,
+                                 seed, level)
+        tone = pd.concat([everything, tone], ignore_index=True)
+    return tone

@@ -1,210 +1,24 @@
-"""A corpus stored as a Parquet dataset, and derived tables written as partitioned Parquet.
-
-A Parquet corpus is a folder of ``*.parquet`` files (searched recursively, in name order) with
-a ``doc_id`` and a ``text`` column and any of the metadata columns of a corpus folder
-(``outlet``, ``title``, ``published``, ...; see ``corpus/README.md``). Each row is checked with
-the same functions, and so the same messages, as a row of ``metadata.csv`` and its text file:
-doc_id, date, kind, url, an empty text or one without words, a doc_id listed twice. A problem
-is located as ``<folder>/<file> row <n> (doc_id '...')``.
-
-:func:`load_parquet_corpus` returns the table :func:`newscorpus.corpus.load_corpus` returns
-(``path`` is the Parquet file, ``format`` is ``text``): read eagerly with pandas for the local
-backend, lazily with Dask (one partition per file) for the Dask backend, in which case the
-checks run partition by partition and only the problems and the doc_id counts reach the client.
+"""Derived tables written as partitioned Parquet, whole or not at all; a Parquet corpus.
 
 :func:`write_parquet` writes a Dask (or pandas) table as a folder of part files, atomically: it
 is written to a temporary folder beside the target, which replaces the target in one rename
-once complete.
+once complete. A corpus stored as a Parquet dataset is read by
+:mod:`newscorpus.corpus.parquet` (:func:`load_parquet_corpus`, re-exported here), which
+:func:`newscorpus.corpus.load_corpus` uses for a folder of ``.parquet`` files.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
 
-import numpy as np
-import pandas as pd
-
-from newscorpus.base.dask_backend import check_backend
-from newscorpus.base.errors import CorpusError, NewsCorpusError, Problem
 from newscorpus.base.paths import display
-from newscorpus.corpus.fields import check_doc_id, check_kind, check_published, check_url
-from newscorpus.corpus.files import no_words
-from newscorpus.corpus.metadata import OPTIONAL_COLUMNS
-from newscorpus.corpus.validate import STR
+from newscorpus.corpus.parquet import PARQUET_REQUIRED, load_parquet_corpus, parquet_files
 from newscorpus.scale.stages import is_dask
 
 __all__ = ["PARQUET_REQUIRED", "load_parquet_corpus", "parquet_files", "write_parquet"]
-
-#: The columns a Parquet corpus must have.
-PARQUET_REQUIRED: tuple[str, ...] = ("doc_id", "text")
-
-_FIX_FOLDER = ("pass a folder of .parquet files with a doc_id and a text column (for example "
-               "written by pandas: table.to_parquet(folder / 'part-0.parquet'))")
-
-
-def parquet_files(folder: str | os.PathLike[str]) -> list[Path]:
-    """The ``.parquet`` files of ``folder`` (recursively, in name order), or raise."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise NewsCorpusError(Problem(display(folder), "the Parquet corpus folder does not "
-                                      "exist", _FIX_FOLDER))
-    files = sorted(p for p in folder.rglob("*.parquet") if p.is_file())
-    if not files:
-        raise NewsCorpusError(Problem(display(folder), "the folder holds no .parquet file",
-                                      _FIX_FOLDER))
-    return files
-
-
-def _schema_problems(files: list[Path], label: str) -> list[Problem]:
-    import pyarrow.parquet as pq
-
-    problems = []
-    for path in files:
-        names = pq.read_schema(path).names
-        for column in PARQUET_REQUIRED:
-            if column not in names:
-                problems.append(Problem(f"{label}/{path.name}", f"the file has no column "
-                                f"'{column}' (it has {', '.join(names) or 'no columns'})",
-                                f"add a '{column}' column to every file of the dataset",
-                                column))
-    return problems
-
-
-def _as_text(value: object) -> str:
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    return str(value)
-
-
-def _read_part(path: str, shown: str) -> pd.DataFrame:
-    """One Parquet file as rows of the document table, with a ``_problems`` column."""
-    return _documents(pd.read_parquet(path), path, shown)
-
-
-def _first_row(path: str, shown: str) -> pd.DataFrame:
-    """The first row of a Parquet file, as :func:`_read_part` makes it (for Dask's meta)."""
-    import pyarrow.parquet as pq
-
-    with pq.ParquetFile(path) as file:
-        raw = file.read_row_group(0).slice(0, 1).to_pandas() if file.num_row_groups else None
-    if raw is None:
-        raw = pd.read_parquet(path)
-    return _documents(raw, path, shown)
-
-
-def _documents(raw: pd.DataFrame, path: str, shown: str) -> pd.DataFrame:
-    columns = [*PARQUET_REQUIRED, *(c for c in OPTIONAL_COLUMNS if c != "sha256")]
-    others = [c for c in raw.columns if c not in columns]
-    rows = {c: [_as_text(v) for v in raw[c]] if c in raw.columns else [""] * len(raw)
-            for c in [*columns, *others]}
-    name = Path(path).name
-    problems, starts, ends = [], [], []
-    for i in range(len(raw)):
-        row = {c: rows[c][i] for c in rows}
-        doc_id = row["doc_id"]
-        here = f"{shown}/{name} row {i + 1}" + (f" (doc_id '{doc_id}')" if doc_id else "")
-        found = check_doc_id(doc_id, here)
-        span, dated, _ = check_published(row, here)
-        found += dated + check_kind(row, here) + check_url(row, here)
-        text = row["text"]
-        if not text.strip():
-            found.append(Problem(here, "the text is empty", "add its text, or remove the row",
-                                 "text"))
-        elif problem := no_words(text, here):
-            found.append(Problem(here, problem.message, "add its text, or remove the row",
-                                 "text"))
-        problems.append(json.dumps([[p.where, p.message, p.fix, p.field] for p in found])
-                        if found else "")
-        starts.append(span.start if span else None)
-        ends.append(span.end if span else None)
-    frame = pd.DataFrame({c: pd.Series(rows[c], dtype=STR) for c in
-                          [c for c in columns if c != "text"] + others})
-    frame["text"] = pd.Series(rows["text"], dtype=STR)
-    frame["path"] = pd.Series([str(Path(path).resolve())] * len(raw), dtype=STR)
-    frame["date_start"] = pd.Series(starts, dtype="datetime64[ns]")
-    frame["date_end"] = pd.Series(ends, dtype="datetime64[ns]")
-    frame["n_bytes"] = pd.Series([len(t.encode("utf-8")) for t in rows["text"]], dtype="int64")
-    frame["format"] = pd.Series(["text"] * len(raw), dtype=STR)
-    frame["_problems"] = pd.Series(problems, dtype=STR)
-    frame["_where"] = pd.Series([f"{shown}/{name} row {i + 1}" for i in range(len(raw))],
-                                dtype=STR)
-    return frame
-
-
-def _raise(cells: list[str], duplicates: list[Problem], label: str) -> None:
-    problems = [Problem(*p) for cell in cells if cell for p in json.loads(cell)] + duplicates
-    if problems:
-        n = len(problems)
-        raise CorpusError(problems, title=f"Cannot load the corpus {label}: {n} problem"
-                          f"{'' if n == 1 else 's'} found.")
-
-
-def _duplicates(table: pd.DataFrame) -> list[Problem]:
-    """The doc_ids listed twice (``table``: ``doc_id``, ``_where``, in dataset order)."""
-    seen = table[table["doc_id"] != ""].duplicated("doc_id", keep=False)
-    found = table[seen]
-    problems = []
-    for _, group in found.groupby("doc_id", sort=False):
-        first = group["_where"].iloc[0]
-        for where in group["_where"].iloc[1:]:
-            problems.append(Problem(f"{where} (doc_id '{group['doc_id'].iloc[0]}')",
-                                    f"the doc_id '{group['doc_id'].iloc[0]}' is already listed"
-                                    f" on {first}", "give each document its own doc_id, or "
-                                    "remove one of the two rows", "doc_id"))
-    return problems
-
-
-def load_parquet_corpus(folder: str | os.PathLike[str], *, backend: str = "local"):
-    """Validate a Parquet corpus and return its document table (pandas, or lazy Dask).
-
-    Parameters
-    ----------
-    folder : path
-        A folder of ``.parquet`` files (module docstring).
-    backend : {"local", "dask"}
-        ``local`` reads every file with pandas; ``dask`` returns a Dask DataFrame of one
-        partition per file, after a first pass that checks every row on the workers.
-
-    Returns
-    -------
-    DataFrame
-        The columns of :func:`newscorpus.corpus.load_corpus` (no ``file`` or ``sha256``).
-
-    Raises
-    ------
-    CorpusError
-        Listing every problem found, with the messages of a corpus folder.
-    """
-    backend = check_backend(backend)
-    files = parquet_files(folder)
-    label = display(folder)
-    problems = _schema_problems(files, label)
-    if problems:
-        raise CorpusError(problems, title=f"Cannot load the corpus {label}: {len(problems)} "
-                          f"problem{'' if len(problems) == 1 else 's'} found.")
-    if backend == "local":
-        table = pd.concat([_read_part(str(p), label) for p in files], ignore_index=True)
-        _raise(table["_problems"].tolist(), _duplicates(table[["doc_id", "_where"]]), label)
-        return table.drop(columns=["_problems", "_where"])
-    import dask.dataframe as dd
-
-    lazy = dd.from_map(_read_part, [str(p) for p in files], shown=label,
-                       meta=_first_row(str(files[0]), label).iloc[:0], enforce_metadata=False)
-    import dask
-
-    ids = lazy["doc_id"].value_counts()
-    found, twice = dask.compute(lazy[lazy["_problems"] != ""]["_problems"], ids[ids > 1])
-    found = found.tolist()  # one pass over the files for both
-    duplicates = []
-    if len(twice):
-        rows = lazy[lazy["doc_id"].isin(list(twice.index))][["doc_id", "_where"]].compute()
-        duplicates = _duplicates(rows)
-    _raise(found, duplicates, label)
-    return lazy.drop(columns=["_problems", "_where"])
 
 
 def write_parquet(table, target: str | os.PathLike[str]) -> str:
@@ -216,6 +30,7 @@ def write_parquet(table, target: str | os.PathLike[str]) -> str:
 
     Examples
     --------
+    >>> import pandas as pd
     >>> folder = Path(tempfile.mkdtemp()) / "sentences"
     >>> _ = write_parquet(pd.DataFrame({"doc_id": ["a"], "n": [1]}), folder)
     >>> pd.read_parquet(folder).to_dict("records")

@@ -16,7 +16,7 @@ import pandas as pd
 
 from newscorpus.base.dask_backend import check_backend, check_partition_mb, partition_bounds
 
-__all__ = ["STAGES", "attach", "collect", "corpus_tables", "is_dask", "to_dask"]
+__all__ = ["STAGES", "attach", "collect", "corpus_tables", "is_dask", "map_step", "to_dask"]
 
 #: The tables :func:`corpus_tables` returns, in the order they are made.
 STAGES = ("sentences", "tokens", "scores", "motives", "flags")
@@ -69,11 +69,12 @@ def scores_step(sentences: pd.DataFrame, method: str = "news", unit: str = "sent
     return score_sentences(sentences, method, unit=unit, processes=1)
 
 
-def motives_step(sentences: pd.DataFrame) -> pd.DataFrame:
-    """The motive evidence of ``sentences`` (:func:`newscorpus.motives.tables.motive_table`)."""
+def motives_step(sentences: pd.DataFrame, codebook=None) -> pd.DataFrame:
+    """The motive evidence of ``sentences`` (:func:`newscorpus.motives.tables.motive_table`,
+    with ``codebook``, by default the packaged one)."""
     from newscorpus.motives.tables import motive_table
 
-    return motive_table(sentences)
+    return motive_table(sentences, codebook=codebook)
 
 
 def flags_step(sentences: pd.DataFrame) -> pd.DataFrame:
@@ -81,6 +82,35 @@ def flags_step(sentences: pd.DataFrame) -> pd.DataFrame:
     from newscorpus.motives.tables import motive_flags, motive_table
 
     return motive_flags(sentences, motive_table(sentences))
+
+
+def map_step(step: Callable[..., pd.DataFrame], table: pd.DataFrame, *, backend: str = "local",
+             scheduler: str | None = "", workers: int | None = 0, partition_mb: float = 16,
+             dashboard: bool = False, progress: bool = False, **options) -> pd.DataFrame:
+    """``step(table, **options)`` here (``local``), or on each partition of whole documents on a
+    Dask cluster (``dask``), the partitions' results stacked with a fresh index.
+
+    ``step`` is a module-level function (e.g. :func:`motives_step`) that gives, for any set of
+    whole documents, the rows it gives for them within the whole table; ``table`` has
+    ``doc_id`` (a document's rows consecutive) and, to size the partitions, ``text``. The
+    other arguments are those of :func:`newscorpus.base.dask_backend.map_documents`.
+
+    Examples
+    --------
+    >>> table = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Moscow said so.", "Fine."]})
+    >>> map_step(_part, table).equals(table)
+    True
+    """
+    from functools import partial
+
+    from newscorpus.base.dask_backend import map_documents
+
+    if check_backend(backend) == "local":
+        return step(table, **options).reset_index(drop=True)
+    parts = map_documents(partial(step, **options), table, scheduler=scheduler,
+                          workers=workers, partition_mb=partition_mb, progress=progress,
+                          dashboard=dashboard)
+    return pd.concat(parts, ignore_index=True)
 
 
 def apply_step(frame, step: Callable[..., pd.DataFrame], sample: pd.DataFrame, **options):

@@ -239,7 +239,7 @@ def _score_part(sentences: pd.DataFrame, method: str, unit: str, chunk_size: int
 def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str = "sentence",
                     processes: int | None = 1, chunk_size: int = 2000,
                     progress: bool = False, backend: str = "local", scheduler: str = "",
-                    partition_mb: float = 16) -> pd.DataFrame:
+                    partition_mb: float = 16, dashboard: bool = False) -> pd.DataFrame:
     """Score the sentences (or paragraphs) of the project's sentence table.
 
     Parameters
@@ -260,7 +260,7 @@ def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str 
         ``processes`` workers, or the cluster at ``scheduler``, in partitions of about
         ``partition_mb`` MB of text, never splitting a document
         (:func:`newscorpus.base.dask_backend.map_documents`). The table is the same.
-    scheduler, partition_mb
+    scheduler, partition_mb, dashboard
         See :func:`newscorpus.base.dask_backend.dask_client`; with ``backend="dask"`` only.
 
     Returns
@@ -308,7 +308,8 @@ def score_sentences(sentences: pd.DataFrame, method: str = "news", *, unit: str 
         parts = map_documents(partial(_score_part, method=method, unit=unit,
                                       chunk_size=chunk_size), sentences,
                               scheduler=scheduler, workers=processes,
-                              partition_mb=partition_mb, progress=progress)
+                              partition_mb=partition_mb, progress=progress,
+                              dashboard=dashboard)
         table = pd.concat(parts)
         return table.reset_index(drop=True) if unit == "paragraph" else table
     table = sentences.drop(columns=[c for c in _ALL_SCORES if c in sentences.columns])
