@@ -284,7 +284,13 @@ def test_the_published_keyness_table_agrees_with_scipy_on_its_own_counts():
         assert row.p_value == pytest.approx(p, rel=1e-6, abs=1e-12), row.term
         expected_lr = math.log2(((a or 0.5) / c) / ((b or 0.5) / d))
         assert row.log_ratio == pytest.approx(expected_lr, abs=1e-9), row.term
-    assert (table["g2"].round(9).diff().dropna() <= 0).all(), "rows are sorted by G2"
+    # the rows of the bars, top to bottom: the target's side by G2, then the reference's
+    # side from its least to its most key term
+    over, under = table[table["log_ratio"] > 0], table[table["log_ratio"] < 0]
+    assert len(over) + len(under) == len(table)
+    assert (over["g2"].round(9).diff().dropna() <= 0).all()
+    assert (under["g2"].round(9).diff().dropna() >= 0).all()
+    assert table.index[table["log_ratio"] < 0].min() > table.index[table["log_ratio"] > 0].max()
 
 
 def test_an_empty_target_means_the_first_group_and_the_sides_are_named():
