@@ -39,8 +39,8 @@ test: setup lint unit nbval ## run the linter, the library tests and the noteboo
 lint: setup ## check the library, tests and notebooks with ruff
 	$(BIN)/ruff check lib tests notebooks benchmarks
 
-unit: setup ## run the library's unit tests and doctests
-	$(BIN)/pytest
+unit: setup ## run the library's unit tests and doctests (in parallel: one process per core)
+	$(BIN)/pytest -n auto
 
 nbval: setup ## re-execute the stored notebooks, compare their outputs (nbval) and their figure files
 	@mkdir -p build && (cd figures && sha256sum -- *) > build/figures-before.sha256

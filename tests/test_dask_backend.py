@@ -280,19 +280,20 @@ def test_without_bokeh_a_dashboard_is_refused_with_the_command_that_installs_it(
         pass
 
 
-def test_the_dashboard_of_a_local_cluster_listens_on_loopback_and_its_link_is_logged(
-        monkeypatch, caplog):
+def test_the_dashboard_of_a_local_cluster_listens_on_loopback_and_its_link_is_logged(caplog):
     import logging
+    import urllib.request
     from urllib.parse import urlsplit
 
     from newscorpus.base import dask_backend
 
-    monkeypatch.setattr(dask_backend, "_check_bokeh", lambda: None)  # its address, not bokeh
     with caplog.at_level(logging.INFO, logger="newscorpus.base.dask_backend"), \
             dask_client(workers=1, dashboard=True) as client:
         link = client.dashboard_link
         sockets = client.cluster.scheduler.http_server._sockets.values()
         assert {s.getsockname()[0] for s in sockets} == {"127.0.0.1"}
+        with urllib.request.urlopen(link, timeout=30) as page:  # bokeh (locked) draws it
+            assert page.status == 200 and b"Dask" in page.read()
     assert urlsplit(link).hostname == "127.0.0.1"
     assert dask_backend.DASHBOARD_LINKS[-1] == link
     assert [r.getMessage() for r in caplog.records
