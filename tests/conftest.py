@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from hypothesis import settings
 
@@ -84,3 +85,22 @@ def client():
         finally:
             client.close()
             cluster.close()
+
+
+#: The metadata columns of the seed corpus, as a Parquet corpus stores them beside ``text``.
+PARQUET_METADATA = ["doc_id", "outlet", "title", "author", "published", "date_precision", "url",
+                    "kind", "notes"]
+
+
+def parquet_rows(seeds) -> pd.DataFrame:
+    """The loaded seed corpus as a Parquet corpus's rows: the metadata columns and ``text``."""
+    return pd.DataFrame({c: seeds[c].astype(object) for c in [*PARQUET_METADATA, "text"]})
+
+
+def write_parquet_parts(folder: Path, table, parts: int = 2) -> Path:
+    """Write ``table`` as ``parts`` Parquet files into ``folder``; return the folder."""
+    folder.mkdir(parents=True, exist_ok=True)
+    size = -(-len(table) // parts)
+    for k in range(parts):
+        table.iloc[k * size:(k + 1) * size].to_parquet(folder / f"part-{k}.parquet", index=False)
+    return folder

@@ -13,14 +13,10 @@ from newscorpus.corpus import load_corpus
 from newscorpus.scale.parquet import load_parquet_corpus, write_parquet
 from newscorpus.scale.stages import collect, corpus_tables
 
-from .conftest import RAW
+from .conftest import PARQUET_METADATA, RAW, parquet_rows, write_parquet_parts
 
 dask = pytest.importorskip("dask")
 pytest.importorskip("distributed")
-
-METADATA = ["doc_id", "outlet", "title", "author", "published", "date_precision", "url", "kind",
-            "notes"]
-
 
 @pytest.fixture(scope="module")
 def seeds() -> pd.DataFrame:
@@ -29,21 +25,13 @@ def seeds() -> pd.DataFrame:
         return load_corpus(RAW)
 
 
-def _write(folder, table: pd.DataFrame, parts: int = 2):
-    folder.mkdir(parents=True, exist_ok=True)
-    size = -(-len(table) // parts)
-    for k in range(parts):
-        table.iloc[k * size:(k + 1) * size].to_parquet(folder / f"part-{k}.parquet", index=False)
-    return folder
-
-
-def _rows(seeds: pd.DataFrame) -> pd.DataFrame:
-    return pd.DataFrame({c: seeds[c].astype(object) for c in [*METADATA, "text"]})
+_write = write_parquet_parts
+_rows = parquet_rows
 
 
 def test_a_parquet_corpus_loads_as_the_corpus_folder_does(seeds, tmp_path):
     loaded = load_parquet_corpus(_write(tmp_path / "pq", _rows(seeds)))
-    same = [*METADATA, "text", "date_start", "date_end", "format"]
+    same = [*PARQUET_METADATA, "text", "date_start", "date_end", "format"]
     pd.testing.assert_frame_equal(loaded[same], seeds[same], check_exact=True)
     assert (loaded["n_bytes"] == seeds["n_bytes"]).all()
 

@@ -15,13 +15,9 @@ from newscorpus.cli import main
 from newscorpus.corpus import load_corpus, validate_corpus
 from newscorpus.corpus.validate import corpus_format
 
-from .conftest import RAW
+from .conftest import RAW, parquet_rows, write_parquet_parts
 
 pytest.importorskip("pyarrow")
-
-METADATA = ["doc_id", "outlet", "title", "author", "published", "date_precision", "url", "kind",
-            "notes"]
-
 
 @pytest.fixture(scope="module")
 def seeds() -> pd.DataFrame:
@@ -32,12 +28,7 @@ def seeds() -> pd.DataFrame:
 
 def write_dataset(folder, seeds: pd.DataFrame, parts: int = 2):
     """The seed corpus as ``parts`` Parquet files: a text column and the metadata columns."""
-    folder.mkdir(parents=True, exist_ok=True)
-    rows = pd.DataFrame({c: seeds[c].astype(object) for c in [*METADATA, "text"]})
-    size = -(-len(rows) // parts)
-    for k in range(parts):
-        rows.iloc[k * size:(k + 1) * size].to_parquet(folder / f"part-{k}.parquet", index=False)
-    return folder
+    return write_parquet_parts(folder, parquet_rows(seeds), parts)
 
 
 def one_problem(folder) -> str:
