@@ -19,7 +19,8 @@ whole process tree, client, nannies and workers, sampled every 0.2 s):
     ``--skip-naive`` leaves it out).
 
 Rows are written to ``benchmarks/results.csv`` (the columns of ``bench_collection.py``; the
-rows of the sizes measured here with ``path`` ``dask``, or ``naive``, replace earlier ones; run
+rows of the sizes and worker counts measured here, with ``path`` ``dask`` or ``naive``, replace
+earlier ones, so ``--workers 1`` alone keeps the two-worker rows; run
 it after ``bench_collection.py``, which rewrites the file). Nothing is asserted.
 
 Usage: ``.venv/bin/python benchmarks/bench_dask.py [--mb 100 1000] [--workers 1 2]``
@@ -136,12 +137,14 @@ def save(rows: list[dict]) -> None:
     """Replace the rows of the sizes and paths measured here in results.csv, atomically."""
     from newscorpus.base.outputs import atomic_path
 
-    measured = {(r["path"], r["corpus_mb"]) for r in rows}
+    def key(r: dict) -> tuple:
+        return r["path"], int(r["workers"]), round(float(r["corpus_mb"]))
+
+    measured = {key(r) for r in rows}
     kept = []
     if RESULTS.exists():
         with RESULTS.open(encoding="utf-8") as f:
-            kept = [r for r in csv.DictReader(f)
-                    if (r["path"], float(r["corpus_mb"])) not in measured]
+            kept = [r for r in csv.DictReader(f) if key(r) not in measured]
     with atomic_path(RESULTS) as tmp, tmp.open("w", newline="", encoding="utf-8") as f:
         writer = csv.DictWriter(f, fieldnames=COLUMNS, lineterminator="\n")
         writer.writeheader()

@@ -434,7 +434,7 @@ def test_the_project_corpus_validates() -> None:
 
 def test_exclude_kinds_drops_documents_of_those_kinds_and_checks_the_names():
     from newscorpus.base.errors import ParameterError
-    from newscorpus.corpus.validate import exclude_kinds
+    from newscorpus.corpus.selection import exclude_kinds
 
     from .conftest import ROOT
 

@@ -21,13 +21,17 @@ import contextlib
 import logging
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING
 
 from newscorpus.base.checks import check_choice, fail
 from newscorpus.base.parallel import PROGRESS_FROM, resolve_workers
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = ["BACKENDS", "DASHBOARD_LINKS", "check_backend", "check_dashboard",
            "check_partition_mb", "check_scheduler", "dask_client", "document_bounds",
-           "map_documents", "partition_bounds", "show_dashboard_links"]
+           "is_dask", "map_documents", "partition_bounds", "show_dashboard_links", "to_dask"]
 
 log = logging.getLogger(__name__)
 
@@ -295,3 +299,25 @@ def map_documents(func: Callable, table, *, scheduler: str | None = "",
 
             show_progress(futures)
         return client.gather(futures)
+
+
+def is_dask(frame: object) -> bool:
+    """Whether ``frame`` is a Dask DataFrame (else a pandas one)."""
+    return type(frame).__module__.startswith("dask")
+
+
+def _part(frame: pd.DataFrame) -> pd.DataFrame:
+    return frame
+
+
+def to_dask(docs: pd.DataFrame, partition_mb: float = 16):
+    """Return the document table ``docs`` as a Dask DataFrame of about ``partition_mb`` MB each.
+
+    The sizes are the ``n_bytes`` column when there is one, else the length of ``text``.
+    """
+    import dask.dataframe as dd
+
+    sizes = docs["n_bytes"] if "n_bytes" in docs.columns else docs["text"].str.len()
+    bounds = partition_bounds(sizes.to_numpy(), partition_mb) or [(0, 0)]
+    frames = [docs.iloc[a:b] for a, b in bounds]
+    return dd.from_map(_part, frames, meta=docs.iloc[:0], enforce_metadata=False)

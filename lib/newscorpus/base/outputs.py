@@ -18,8 +18,8 @@ import pandas as pd
 from newscorpus.base.errors import NewsCorpusError, Problem
 from newscorpus.base.paths import display
 
-__all__ = ["TEXT_COLUMNS", "WrittenFile", "atomic_path", "read_table", "table_to_csv",
-           "write_table"]
+__all__ = ["TEXT_COLUMNS", "WrittenFile", "atomic_path", "read_table", "table_location",
+           "table_to_csv", "write_table"]
 
 #: Columns of the project's tables that hold text, never numbers (see :func:`read_table`).
 TEXT_COLUMNS = ("doc_id", "text", "token", "lower", "stem", "term", "title", "outlet", "author",
@@ -101,6 +101,11 @@ def read_table(path: str | os.PathLike[str], *, made_by: str, columns: Iterable[
     Text columns are read as text (an empty field is ``""``, not a missing value), so ids like
     ``"007"`` and words like ``"nan"`` or ``"null"`` stay as written.
 
+    A table written by the Dask backend is a folder of Parquet parts named as the CSV file
+    without ``.csv`` (``sentences/`` for ``sentences.csv``); when there is no CSV file and
+    that folder exists, its parts are read in name order (the corpus order), with the same
+    columns.
+
     Parameters
     ----------
     path : path
@@ -138,6 +143,9 @@ notebook 00-corpus first (make run does it), or check processed_dir.
     """
     where = display(path)
     fix = f"run the notebook {made_by} first (make run does it), or check processed_dir"
+    folder = Path(path).with_suffix("")
+    if not Path(path).exists() and folder.is_dir():
+        return _read_parts(folder, columns, dates, fix)
     try:
         header = pd.read_csv(path, nrows=0, encoding="utf-8").columns
         text_columns = {c: str for c in header if c not in set(dates)}
@@ -165,4 +173,42 @@ notebook 00-corpus first (make run does it), or check processed_dir.
             table[column] = converted  # an empty field is a missing number (NaN)
         elif len(table) and table[column].isin(["True", "False"]).all():
             table[column] = table[column] == "True"
+    return table
+
+
+def table_location(folder: str | os.PathLike[str], name: str) -> str:
+    """Where the table ``name`` is in ``folder``, as shown in messages: the folder of Parquet
+    parts ``name`` when there is one (the Dask backend writes it), else ``name.csv``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> table_location(tempfile.mkdtemp(), "sentences").endswith("sentences.csv")
+    True
+    """
+    parts = Path(folder) / name
+    return display(parts if parts.is_dir() else parts.with_name(f"{name}.csv"))
+
+
+def _read_parts(folder: Path, columns: Iterable[str], dates: Iterable[str],
+                fix: str) -> pd.DataFrame:
+    """A table written as a folder of Parquet parts (see :func:`read_table`)."""
+    where = display(folder)
+    parts = sorted(folder.glob("*.parquet"))
+    if not parts:
+        raise NewsCorpusError(Problem(where, "the folder holds no Parquet part of the table",
+                                      f"regenerate it: {fix}"))
+    try:
+        table = pd.concat([pd.read_parquet(part) for part in parts], ignore_index=True)
+    except Exception as exc:  # pyarrow's errors have no common base
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise NewsCorpusError(Problem(where, f"a part cannot be read as Parquet ({reason})",
+                                      f"regenerate it: {fix}")) from None
+    missing = [c for c in columns if c not in table.columns]
+    if missing:
+        raise NewsCorpusError(Problem(where, f"the table has no column {', '.join(missing)}",
+                                      f"regenerate it: {fix}"))
+    for column in dates:
+        if column in table.columns:
+            table[column] = pd.to_datetime(table[column], errors="coerce")
     return table

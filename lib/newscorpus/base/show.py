@@ -20,12 +20,13 @@ class Table:
     """A DataFrame shown without its index, capped at ``max_rows`` rows (see :func:`table`)."""
 
     def __init__(self, frame: pd.DataFrame, max_rows: int = 20, note: str = "",
-                 max_width: int = 160):
+                 max_width: int = 160, total: int | None = None):
         self.frame, self.max_rows, self.note = frame, int(max_rows), note
         self.max_width = int(max_width)
+        self.total = len(frame) if total is None else int(total)
 
     def _shown(self) -> tuple[pd.DataFrame, str]:
-        more = len(self.frame) - self.max_rows
+        more = self.total - min(self.max_rows, len(self.frame))
         note = self.note
         if more > 0:
             note = f"... and {more:,} more rows" + (f" ({note})" if note else "")
@@ -48,7 +49,7 @@ class Table:
 
 
 def table(frame: pd.DataFrame, *, max_rows: int = 20, note: str = "",
-          max_width: int = 160) -> Table:
+          max_width: int = 160, total: int | None = None) -> Table:
     """Return ``frame`` ready to show: no index column, at most ``max_rows`` rows.
 
     Parameters
@@ -61,6 +62,10 @@ def table(frame: pd.DataFrame, *, max_rows: int = 20, note: str = "",
         Where the whole table is (for example its CSV file), said under a cut table.
     max_width : int
         Longer texts are cut to this many characters (ending in "…").
+    total : int, optional
+        Rows of the whole table when ``frame`` is only its first rows (a preview of a table
+        too large to hold, e.g. from :func:`newscorpus.clean.passes.clean_and_write`);
+        default ``len(frame)``.
 
     Examples
     --------
@@ -70,8 +75,13 @@ def table(frame: pd.DataFrame, *, max_rows: int = 20, note: str = "",
      base  3
     truce  2
     ... and 1 more rows (all in kwic.csv)
+    >>> table(pd.DataFrame({"n": [1, 2]}), total=1000, note="all in t.csv")
+     n
+     1
+     2
+    ... and 998 more rows (all in t.csv)
     """
-    return Table(frame, max_rows, note, max_width)
+    return Table(frame, max_rows, note, max_width, total)
 
 
 class Markdown:

@@ -20,6 +20,8 @@ module            offers
                   :func:`select_roles`
 ``duplicates``    the sentence rule ``duplicates``: repeated sentences and passages
 ``audit``         tables about a cleaning run: sizes, removals by rule, examples
+``passes``        :func:`clean_and_write`: the whole corpus cleaned and its tables written in
+                  one pass (local, or partition by partition on Dask), only aggregates kept
 ``evaluate``      :func:`score_gold_folder`: cleaning scored against the hand-made gold standard
 ``benchmark``     :func:`benchmark_table`: cleaning scored on the real pages of the article
                   benchmark in ``validation/article-benchmark`` (tuned, untuned, all)
@@ -29,6 +31,7 @@ module            offers
 
 from newscorpus.clean.audit import examples, removal_summary, role_counts, size_table, write_texts
 from newscorpus.clean.evaluate import score_gold_folder
+from newscorpus.clean.passes import clean_and_write
 from newscorpus.clean.pipeline import (
     PAGE_RULES,
     RULE_NAMES,
@@ -42,7 +45,7 @@ from newscorpus.clean.pipeline import (
 from newscorpus.clean.rules import RULES
 from newscorpus.clean.segment import ROLES, select_roles, token_table
 
-__all__ = ["PAGE_RULES", "ROLES", "RULES", "RULE_NAMES", "CleanText", "check_rules", "clean_corpus",
-           "clean_text", "examples", "removal_summary", "role_counts", "rules_table",
-           "score_gold_folder", "select_roles", "select_rules", "size_table", "token_table",
-           "write_texts"]
+__all__ = ["PAGE_RULES", "ROLES", "RULES", "RULE_NAMES", "CleanText", "check_rules",
+           "clean_and_write", "clean_corpus", "clean_text", "examples", "removal_summary",
+           "role_counts", "rules_table", "score_gold_folder", "select_roles", "select_rules",
+           "size_table", "token_table", "write_texts"]

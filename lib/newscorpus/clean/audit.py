@@ -18,7 +18,8 @@ from newscorpus.clean.pipeline import RULE_NAMES
 from newscorpus.clean.segment import ROLES
 from newscorpus.corpus.describe import text_lengths
 
-__all__ = ["examples", "removal_summary", "role_counts", "size_table", "write_texts"]
+__all__ = ["examples", "removal_counts", "removal_summary", "role_counts", "size_table",
+           "write_texts"]
 
 _RULE_ORDER = {name: i for i, name in enumerate(RULE_NAMES)}
 
@@ -66,6 +67,21 @@ def _sizes(triples) -> list[tuple]:
     return rows
 
 
+def removal_counts(removals: pd.DataFrame) -> pd.DataFrame:
+    """Spans and characters removed per document and rule (a partial aggregate: the counts of
+    parts of a corpus, stacked, are those of the whole, as :func:`removal_summary` reads them).
+
+    Examples
+    --------
+    >>> removals = pd.DataFrame({"doc_id": ["a", "a", "b"], "rule": "captions",
+    ...                          "family": "caption", "chars": [10, 5, 7]})
+    >>> removal_counts(removals).values.tolist()
+    [['a', 'captions', 'caption', 2, 15], ['b', 'captions', 'caption', 1, 7]]
+    """
+    return (removals.groupby(["doc_id", "rule", "family"], as_index=False, sort=False)
+            .agg(spans=("chars", "size"), chars=("chars", "sum")))
+
+
 def removal_summary(removals: pd.DataFrame, documents: pd.DataFrame, *,
                     groups: pd.Series | None = None) -> pd.DataFrame:
     """Characters removed by each rule from each document, with the share of the raw text.
@@ -73,6 +89,17 @@ def removal_summary(removals: pd.DataFrame, documents: pd.DataFrame, *,
     With ``groups`` (the group of each document, indexed by ``doc_id``, as
     :func:`newscorpus.corpus.groups.document_groups` gives it), the same per group instead:
     the share is of all the raw characters of the group's documents.
+
+    Parameters
+    ----------
+    removals : DataFrame
+        The removals of :func:`newscorpus.clean.clean_corpus` (``doc_id``, ``rule``,
+        ``family``, ``chars``), or their :func:`removal_counts` (with ``spans``).
+    documents : DataFrame
+        ``doc_id`` and the raw ``text``, or the raw length in characters as ``characters``
+        (as :func:`size_table` measures it), in corpus order.
+    groups : Series, optional
+        The group of each document.
 
     Returns
     -------
@@ -90,29 +117,32 @@ def removal_summary(removals: pd.DataFrame, documents: pd.DataFrame, *,
     >>> removal_summary(removals, docs, groups=groups)[["group", "chars", "share"]].values.tolist()
     [['early (2 documents)', 10, 0.05], ['late (1 document)', 50, 0.25]]
     """
+    counts = removals if "spans" in removals.columns else removal_counts(removals)
+    lengths = (documents["characters"] if "characters" in documents.columns
+               else documents["text"].str.len())
+    lengths = pd.Series(lengths.to_numpy(), index=documents["doc_id"].to_numpy())
     if groups is not None:
-        return _removals_by_group(removals, documents, groups)
-    lengths = dict(zip(documents["doc_id"], documents["text"].str.len(), strict=True))
-    doc_order = {d: i for i, d in enumerate(documents["doc_id"])}
-    summary = (removals.groupby(["doc_id", "rule", "family"], as_index=False)
-               .agg(spans=("chars", "size"), chars=("chars", "sum")))
+        return _removals_by_group(counts, lengths, groups)
+    doc_order = {d: i for i, d in enumerate(lengths.index)}
+    summary = (counts.groupby(["doc_id", "rule", "family"], as_index=False)
+               .agg(spans=("spans", "sum"), chars=("chars", "sum")))
     summary["share"] = [round(c / lengths[d], 4) for d, c in
                         zip(summary["doc_id"], summary["chars"], strict=True)]
     key = summary["doc_id"].map(doc_order) * 100 + summary["rule"].map(_RULE_ORDER)
     return summary.iloc[key.argsort(kind="stable")].reset_index(drop=True)
 
 
-def _removals_by_group(removals: pd.DataFrame, documents: pd.DataFrame,
+def _removals_by_group(counts: pd.DataFrame, lengths: pd.Series,
                        groups: pd.Series) -> pd.DataFrame:
     from newscorpus.corpus.groups import group_label
 
-    group = documents["doc_id"].map(groups)
-    raw = documents["text"].str.len().groupby(group).sum()
+    group = pd.Series(lengths.index, index=lengths.index).map(groups)
+    raw = lengths.groupby(group).sum()
     sizes = group.value_counts()
     order = [g for g in groups.attrs.get("order", sorted(raw.index)) if g in raw.index]
-    summary = (removals.assign(group=removals["doc_id"].map(groups))
+    summary = (counts.assign(group=counts["doc_id"].map(groups))
                .groupby(["group", "rule", "family"], as_index=False)
-               .agg(spans=("chars", "size"), chars=("chars", "sum")))
+               .agg(spans=("spans", "sum"), chars=("chars", "sum")))
     summary["share"] = [round(c / raw[g], 4) for g, c in
                         zip(summary["group"], summary["chars"], strict=True)]
     key = (summary["group"].map({g: i for i, g in enumerate(order)}) * 100
@@ -143,8 +173,10 @@ def examples(removals: pd.DataFrame, *, width: int = 110) -> pd.DataFrame:
 def role_counts(sentences: pd.DataFrame, *, groups: pd.Series | None = None) -> pd.DataFrame:
     """Sentences per role per document (a document-by-role table, roles in fixed order).
 
-    With ``groups`` (the group of each document, indexed by ``doc_id``), one row per group
-    instead, labelled with its number of documents.
+    ``sentences`` is a sentence table (``doc_id``, ``role``), or the counts of one with a
+    ``sentences`` column (as :func:`newscorpus.clean.passes.clean_and_write` keeps them). With
+    ``groups`` (the group of each document, indexed by ``doc_id``), one row per group instead,
+    labelled with its number of documents.
 
     Examples
     --------
@@ -153,14 +185,21 @@ def role_counts(sentences: pd.DataFrame, *, groups: pd.Series | None = None) -> 
     [['a', 1, 1], ['b', 0, 1]]
     >>> role_counts(s, groups=pd.Series({"a": "x", "b": "x"})).values.tolist()
     [['x (2 documents)', 1, 2]]
+    >>> counts = pd.DataFrame({"doc_id": ["a", "b"], "role": "body", "sentences": [4, 2]})
+    >>> role_counts(counts).values.tolist()
+    [['a', 4], ['b', 2]]
     """
+    n = sentences["sentences"] if "sentences" in sentences.columns else pd.Series(
+        1, index=sentences.index)
     if groups is None:
-        table = pd.crosstab(sentences["doc_id"], sentences["role"])
+        table = pd.crosstab(sentences["doc_id"], sentences["role"], values=n,
+                            aggfunc="sum").fillna(0).astype(int)
         return table.reindex(columns=[r for r in ROLES if r in table.columns]).reset_index()
     from newscorpus.corpus.groups import group_label
 
     group = sentences["doc_id"].map(groups)
-    table = pd.crosstab(group.rename("group"), sentences["role"])
+    table = pd.crosstab(group.rename("group"), sentences["role"], values=n,
+                        aggfunc="sum").fillna(0).astype(int)
     order = [g for g in groups.attrs.get("order", sorted(table.index)) if g in table.index]
     sizes = sentences.groupby(group)["doc_id"].nunique()
     table = table.reindex(index=order, columns=[r for r in ROLES if r in table.columns])

@@ -9,7 +9,9 @@ module            offers
 ================  ==================================================================================
 ``validate``      :func:`validate_corpus` (every problem, never raises), :func:`load_corpus` (one
                   row per document, or one :class:`CorpusError` listing every problem; web pages
-                  extracted on ``workers``, cached in ``cache_dir``), :func:`exclude_kinds`
+                  extracted on ``workers``, cached in ``cache_dir``; a Parquet corpus lazily
+                  with ``backend="dask"``)
+``selection``     :func:`exclude_kinds`, :func:`document_metadata` (every column but the text)
 ``metadata``      reading ``metadata.csv``: the columns, the header, the rows (commas only)
 ``parquet``       a folder of ``.parquet`` files as the corpus (no ``metadata.csv``): each row
                   checked with the same messages (:func:`~parquet.load_parquet_corpus`, pandas
@@ -62,19 +64,20 @@ from newscorpus.corpus.groups import (
     group_sizes,
     per_document,
 )
+from newscorpus.corpus.selection import document_metadata, exclude_kinds
 from newscorpus.corpus.tables import import_table
 from newscorpus.corpus.validate import (
     KINDS,
     MAX_DOC_ID_LENGTH,
     METADATA_FILE,
     ValidationReport,
-    exclude_kinds,
     load_corpus,
     validate_corpus,
 )
 
 __all__ = ["KINDS", "MAX_DOC_ID_LENGTH", "METADATA_FILE", "DateSpan", "ValidationReport",
            "assign_periods", "corpus_summary", "document_groups", "document_lengths",
-           "dropped_table", "example_documents", "exclude_kinds", "group_label", "group_sizes",
-           "import_table", "load_corpus", "parse_periods", "parse_published", "per_document",
-           "read_text", "text_lengths", "timeline_counts", "timeline_table", "validate_corpus"]
+           "document_metadata", "dropped_table", "example_documents", "exclude_kinds",
+           "group_label", "group_sizes", "import_table", "load_corpus", "parse_periods",
+           "parse_published", "per_document", "read_text", "text_lengths", "timeline_counts",
+           "timeline_table", "validate_corpus"]

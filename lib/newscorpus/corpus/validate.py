@@ -25,7 +25,7 @@ from typing import Any
 
 import pandas as pd
 
-from newscorpus.base.errors import CorpusError, ParameterError, Problem
+from newscorpus.base.errors import CorpusError, Problem
 from newscorpus.base.parallel import resolve_workers
 from newscorpus.corpus.dates import DateSpan, parse_published
 from newscorpus.corpus.decoding import is_html_name
@@ -54,7 +54,7 @@ from newscorpus.corpus.metadata import (
 
 __all__ = ["ADDED_COLUMNS", "CORPUS_FORMATS", "KINDS", "MAX_DOC_ID_LENGTH", "METADATA_FILE",
            "OPTIONAL_COLUMNS", "REQUIRED_COLUMNS", "STR", "ValidationReport", "corpus_format",
-           "exclude_kinds", "load_corpus", "validate_corpus"]
+           "load_corpus", "validate_corpus"]
 
 #: The kinds of corpus folder :func:`load_corpus` reads.
 CORPUS_FORMATS = ("text", "parquet")
@@ -293,7 +293,7 @@ def validate_corpus(corpus_dir: str | os.PathLike[str], *,
 
 def load_corpus(corpus_dir: str | os.PathLike[str], *,
                 cache_dir: str | os.PathLike[str] | None = None,
-                workers: int | None = 1) -> pd.DataFrame:
+                workers: int | None = 1, backend: str = "local") -> pd.DataFrame:
     """Validate a corpus folder and return one row per document, in metadata order.
 
     A web page (``.html``, ``.htm``, optionally ``.gz``) is read as the article text that
@@ -314,6 +314,10 @@ def load_corpus(corpus_dir: str | os.PathLike[str], *,
         trafilatura version, so that the next load does not extract it again; ``None``: none.
     workers : int or None
         Worker processes that extract the pages (``None`` or 0: every core).
+    backend : {"local", "dask"}
+        With ``dask``, a Parquet corpus is returned as a lazy Dask DataFrame of one partition
+        per file (:func:`newscorpus.corpus.parquet.load_parquet_corpus`), checked but not held
+        in memory; a folder of texts is read as with ``local``.
 
     Returns
     -------
@@ -339,12 +343,15 @@ def load_corpus(corpus_dir: str | os.PathLike[str], *,
       doc_id date_start   date_end  n_bytes
     0      a 2016-09-01 2016-09-30       25
     """
+    from newscorpus.base.dask_backend import check_backend
+
     corpus_dir = Path(corpus_dir)
     resolve_workers(workers)
+    check_backend(backend)
     if corpus_format(corpus_dir) == "parquet":
         from newscorpus.corpus.parquet import load_parquet_corpus
 
-        return load_parquet_corpus(corpus_dir)
+        return load_parquet_corpus(corpus_dir, backend=backend)
     report, header, checked, rows = _scan(corpus_dir, cache_dir, workers)
     if not report.ok:
         n = len(report.problems)
@@ -369,41 +376,3 @@ def load_corpus(corpus_dir: str | os.PathLike[str], *,
     frame["n_bytes"] = pd.Series([doc.n_bytes for doc in checked], dtype="int64")
     frame["format"] = pd.Series(["html" if doc.page else "text" for doc in checked], dtype=STR)
     return frame
-
-
-def exclude_kinds(docs: pd.DataFrame, kinds: Sequence[str] = ()) -> pd.DataFrame:
-    """Return the documents whose ``kind`` is not one of ``kinds``, in their order.
-
-    The ``exclude_kinds`` parameter of notebooks 00 and 01: ``["snippet-aggregate"]`` runs
-    the collection on the articles alone. Later notebooks read what these two wrote, so they
-    follow.
-
-    Raises
-    ------
-    ParameterError
-        For a kind that is not one of :data:`KINDS`, or when no document is left.
-
-    Examples
-    --------
-    >>> docs = pd.DataFrame({"doc_id": ["a", "s"], "kind": ["article", "snippet-aggregate"]})
-    >>> exclude_kinds(docs, ["snippet-aggregate"])["doc_id"].tolist()
-    ['a']
-    >>> exclude_kinds(docs, ["snippets"])
-    Traceback (most recent call last):
-    ...
-    newscorpus.base.errors.ParameterError: parameter 'exclude_kinds': 'snippets' is not a kind of \
-document. Fix: use some of article, snippet-aggregate, other.
-    """
-    kinds = [kinds] if isinstance(kinds, str) else list(kinds)
-    unknown = [k for k in kinds if k not in KINDS]
-    if unknown:
-        raise ParameterError([Problem("parameter 'exclude_kinds'", f"{k!r} is not a kind of "
-                                      "document", f"use some of {', '.join(KINDS)}")
-                              for k in unknown])
-    kept = docs[~docs["kind"].isin(kinds)].reset_index(drop=True)
-    if kinds and kept.empty:
-        raise ParameterError(Problem("parameter 'exclude_kinds'", f"excluding "
-                                     f"{', '.join(kinds)} leaves no document",
-                                     "exclude fewer kinds, or check the kind column of "
-                                     "metadata.csv"))
-    return kept

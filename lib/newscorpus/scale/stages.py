@@ -14,34 +14,17 @@ from collections.abc import Callable, Iterable
 
 import pandas as pd
 
-from newscorpus.base.dask_backend import check_backend, check_partition_mb, partition_bounds
+from newscorpus.base.dask_backend import (  # re-exported: stages of a Dask table
+    check_backend,
+    check_partition_mb,
+    is_dask,
+    to_dask,
+)
 
 __all__ = ["STAGES", "attach", "collect", "corpus_tables", "is_dask", "map_step", "to_dask"]
 
 #: The tables :func:`corpus_tables` returns, in the order they are made.
 STAGES = ("sentences", "tokens", "scores", "motives", "flags")
-
-
-def is_dask(frame: object) -> bool:
-    """Whether ``frame`` is a Dask DataFrame (else a pandas one)."""
-    return type(frame).__module__.startswith("dask")
-
-
-def _part(frame: pd.DataFrame) -> pd.DataFrame:
-    return frame
-
-
-def to_dask(docs: pd.DataFrame, partition_mb: float = 16):
-    """Return the document table ``docs`` as a Dask DataFrame of about ``partition_mb`` MB each.
-
-    The sizes are the ``n_bytes`` column when there is one, else the length of ``text``.
-    """
-    import dask.dataframe as dd
-
-    sizes = docs["n_bytes"] if "n_bytes" in docs.columns else docs["text"].str.len()
-    bounds = partition_bounds(sizes.to_numpy(), partition_mb) or [(0, 0)]
-    frames = [docs.iloc[a:b] for a, b in bounds]
-    return dd.from_map(_part, frames, meta=docs.iloc[:0], enforce_metadata=False)
 
 
 # --- the steps, one module-level function each (workers import them by name) -------------------
@@ -98,7 +81,7 @@ def map_step(step: Callable[..., pd.DataFrame], table: pd.DataFrame, *, backend:
     Examples
     --------
     >>> table = pd.DataFrame({"doc_id": ["a", "b"], "text": ["Moscow said so.", "Fine."]})
-    >>> map_step(_part, table).equals(table)
+    >>> map_step(lambda part: part, table).equals(table)
     True
     """
     from functools import partial
