@@ -332,3 +332,24 @@ def test_an_actor_tone_baseline_named_like_an_actor_is_refused():
     with pytest.raises(ParameterError, match=r"parameter 'baseline': 'Russia' is also an "
                                              r"actor's label\. Fix: give the row"):
         aggregates.actor_tone_summary(scored, baseline="Russia")
+
+
+def test_a_local_cluster_is_kept_for_the_next_call_and_replaced_when_the_workers_change():
+    from distributed import default_client
+
+    from newscorpus.base import dask_backend
+
+    try:
+        with dask_client(workers=1) as first:
+            assert default_client() is first  # the default client inside the block
+            assert len(first.scheduler_info()["workers"]) == 1
+        with pytest.raises(ValueError):
+            default_client()  # and only there
+        with dask_client(workers=1) as again:
+            assert again is first and again.status == "running"
+        with dask_client(workers=2) as other:
+            assert other is not first and first.status == "closed"
+            assert len(other.scheduler_info()["workers"]) == 2
+    finally:
+        dask_backend.close_local_cluster()
+    assert other.status == "closed" and dask_backend._KEPT == {}

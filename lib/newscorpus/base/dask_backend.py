@@ -17,6 +17,7 @@ function to each on the cluster and returns the results in order. ``clean_corpus
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import warnings
@@ -30,8 +31,9 @@ if TYPE_CHECKING:
     import pandas as pd
 
 __all__ = ["BACKENDS", "DASHBOARD_LINKS", "check_backend", "check_dashboard",
-           "check_partition_mb", "check_scheduler", "dask_client", "document_bounds",
-           "is_dask", "map_documents", "partition_bounds", "show_dashboard_links", "to_dask"]
+           "check_partition_mb", "check_scheduler", "close_local_cluster", "dask_client",
+           "document_bounds", "is_dask", "map_documents", "partition_bounds",
+           "show_dashboard_links", "to_dask"]
 
 log = logging.getLogger(__name__)
 
@@ -138,16 +140,68 @@ def check_scheduler(scheduler: object) -> str:
     return scheduler.strip()
 
 
+#: The local cluster this process keeps for the next call (see :func:`dask_client`): its key
+#: (workers, dashboard), the cluster and its client; one at a time.
+_KEPT: dict[str, object] = {}
+
+
+def close_local_cluster() -> None:
+    """Close the local cluster :func:`dask_client` keeps, if any (also done at exit)."""
+    kept = dict(_KEPT)
+    _KEPT.clear()
+    for name in ("client", "cluster"):
+        with contextlib.suppress(Exception):  # already gone: nothing left to close
+            if kept.get(name) is not None:
+                kept[name].close()
+
+
+def _running(kept: dict) -> bool:
+    from distributed.core import Status
+
+    return (kept.get("client") is not None and kept["client"].status == "running"
+            and kept["cluster"].status == Status.running)
+
+
+def _local_client(n: int, dashboard: bool):
+    """The kept local cluster's client if it has ``n`` workers and the same dashboard setting
+    and still runs; else a new cluster (closing the one kept before)."""
+    if _KEPT.get("key") == (n, dashboard) and _running(_KEPT):
+        return _KEPT["client"]
+    close_local_cluster()
+    from distributed import Client, LocalCluster
+
+    with warnings.catch_warnings():
+        # the scheduler's small HTTP server (health, metrics) takes another port when 8787 is
+        # taken, e.g. by a second cluster: nothing to warn about
+        warnings.filterwarnings("ignore", "Port .* is already in use")
+        cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                               host="127.0.0.1",
+                               dashboard_address="127.0.0.1:0" if dashboard else None)
+    try:
+        client = Client(cluster, set_as_default=False)
+    except BaseException:
+        cluster.close()
+        raise
+    if not _KEPT.get("registered"):
+        atexit.register(close_local_cluster)
+    _KEPT.update(key=(n, dashboard), cluster=cluster, client=client, registered=True)
+    return client
+
+
 @contextlib.contextmanager
 def dask_client(scheduler: str | None = "", *, workers: int | None = 0,
                 dashboard: bool = False, timeout: float = 10) -> Iterator[object]:
-    """Yield a ``distributed.Client``: on a new local cluster, or on ``scheduler``.
+    """Yield a ``distributed.Client``: on a local cluster, or on ``scheduler``.
 
     Parameters
     ----------
     scheduler : str
-        ``""`` starts a ``LocalCluster`` of ``workers`` processes with one thread each, on
-        loopback; an address (``tcp://host:8786``) connects to a running cluster.
+        ``""``: a ``LocalCluster`` of ``workers`` processes with one thread each, on loopback.
+        It is started by the first call and kept for the next ones in this process (a notebook
+        starts one cluster, not one per step); a call with another number of workers or
+        dashboard setting replaces it, and it is closed at exit (or by
+        :func:`close_local_cluster`). An address (``tcp://host:8786``) connects to a running
+        cluster, and the connection is closed after the block.
     workers : int or None
         Worker processes of the local cluster (``0`` or ``None``: every core); ignored with an
         address.
@@ -165,44 +219,36 @@ def dask_client(scheduler: str | None = "", *, workers: int | None = 0,
         scheduler that cannot be reached.
     """
     import dask
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
     address = check_scheduler(scheduler)
     n = resolve_workers(workers)
     if check_dashboard(dashboard) and not address:
         _check_bokeh()
-    cluster = client = None
+    client = None
     # Keep pandas' Python strings: Dask would turn text columns to Arrow strings, and the two
     # backends would no longer give the same tables.
     with dask.config.set({"dataframe.convert-string": False}):
         try:
             if address:
                 try:
-                    client = Client(address, timeout=timeout)
+                    client = Client(address, timeout=timeout, set_as_default=False)
                 except (OSError, TimeoutError, ValueError) as exc:
                     raise fail("scheduler", f"cannot connect to the Dask scheduler at "
                                f"{address!r} ({type(exc).__name__}: {exc})",
                                "start the scheduler first, check the address and port, or "
                                "leave scheduler empty for a local cluster") from None
-            else:
-                with warnings.catch_warnings():
-                    # the scheduler's small HTTP server (health, metrics) takes another port
-                    # when 8787 is taken, e.g. by a second cluster: nothing to warn about
-                    warnings.filterwarnings("ignore", "Port .* is already in use")
-                    cluster = LocalCluster(
-                        n_workers=n, threads_per_worker=1, processes=True, host="127.0.0.1",
-                        dashboard_address="127.0.0.1:0" if dashboard else None)
-                client = Client(cluster)
+            used = client if address else _local_client(n, bool(dashboard))
             if dashboard:
-                link = client.dashboard_link
-                DASHBOARD_LINKS.append(link)
+                link = used.dashboard_link
+                if link not in DASHBOARD_LINKS:
+                    DASHBOARD_LINKS.append(link)
                 log.info("Dask dashboard: %s", link)
-            yield client
+            with used.as_current():  # the default client in the block, and only there
+                yield used
         finally:
-            if client is not None:
+            if client is not None:  # a connection to a scheduler: closed; a kept cluster: kept
                 client.close()
-            if cluster is not None:
-                cluster.close()
 
 
 def partition_bounds(sizes: Iterable[int], partition_mb: float) -> list[tuple[int, int]]:
