@@ -165,3 +165,23 @@ def test_a_table_folder_without_a_needed_column_is_refused(tmp_path):
     pd.DataFrame({"doc_id": ["a"]}).to_parquet(tmp_path / "sentences" / "part.0.parquet")
     with pytest.raises(NewsCorpusError, match="the table has no column text"):
         read_table(tmp_path / "sentences.csv", made_by="01-cleaning", columns=["text"])
+
+
+def test_a_table_written_for_dask_reads_back_as_its_csv_and_replaces_it(tmp_path, monkeypatch):
+    from newscorpus.base import outputs
+
+    monkeypatch.setattr(outputs, "PART_ROWS", 2)  # several parts from five rows
+    table = pd.DataFrame({"doc_id": ["007", "a", "a", "b", "c"], "sentence_id": [1, 2, 3, 1, 1],
+                          "compound": [0.5, -0.25, float("nan"), 0.0, 1.0],
+                          "flag": [True, False, True, True, False],
+                          "text": ["null", "", "Mr. Putin", "NA", "x"]})
+    outputs.write_table(table, tmp_path / "local" / "t.csv")
+    shown = outputs.write_table(table, tmp_path / "t.csv", backend="dask")
+    assert str(shown).endswith("t") and len(list((tmp_path / "t").glob("*.parquet"))) == 3
+    pd.testing.assert_frame_equal(read_table(tmp_path / "t.csv", made_by="03"),
+                                  read_table(tmp_path / "local" / "t.csv", made_by="03"),
+                                  check_exact=True)
+    outputs.write_table(table, tmp_path / "t.csv")  # back to local: the folder goes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["local", "t.csv"]
+    outputs.write_table(table, tmp_path / "t.csv", backend="dask")  # and the CSV goes
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["local", "t"]

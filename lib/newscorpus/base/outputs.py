@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -18,8 +19,8 @@ import pandas as pd
 from newscorpus.base.errors import NewsCorpusError, Problem
 from newscorpus.base.paths import display
 
-__all__ = ["TEXT_COLUMNS", "WrittenFile", "atomic_path", "read_table", "table_location",
-           "table_to_csv", "write_table"]
+__all__ = ["PART_ROWS", "TEXT_COLUMNS", "WrittenFile", "atomic_path", "read_table",
+           "table_location", "table_to_csv", "write_parts", "write_table"]
 
 #: Columns of the project's tables that hold text, never numbers (see :func:`read_table`).
 TEXT_COLUMNS = ("doc_id", "text", "token", "lower", "stem", "term", "title", "outlet", "author",
@@ -87,11 +88,73 @@ def table_to_csv(table: pd.DataFrame, path: str | os.PathLike[str]) -> None:
                  float_format=FLOAT_FORMAT)
 
 
-def write_table(table: pd.DataFrame, path: str | os.PathLike[str]) -> WrittenFile:
-    """Write ``table`` with :func:`table_to_csv`, atomically; return the path, for display."""
+def write_table(table: pd.DataFrame, path: str | os.PathLike[str], *,
+                backend: str = "local") -> WrittenFile:
+    """Write ``table`` with :func:`table_to_csv`, atomically; return the path, for display.
+
+    With ``backend="dask"`` the table is written instead as a folder of Parquet parts named as
+    the CSV file without ``.csv`` (:func:`write_parts`; :func:`read_table` reads it back with
+    the same columns), as the Dask backend writes its per-sentence tables. Either way the other
+    form of the same table is removed, so a reader never finds a stale one.
+    """
+    from newscorpus.base.dask_backend import check_backend
+
+    path, folder = Path(path), Path(path).with_suffix("")
+    if check_backend(backend) == "dask":
+        write_parts(table, folder)
+        if path.exists():
+            path.unlink()
+        return WrittenFile(display(folder))
     with atomic_path(path) as tmp:
         table_to_csv(table, tmp)
+    if folder.is_dir() and all(p.suffix == ".parquet" for p in folder.iterdir()):
+        shutil.rmtree(folder)
     return WrittenFile(display(path))
+
+
+#: Rows per Parquet part when a pandas table is written by :func:`write_parts`.
+PART_ROWS = 500_000
+
+
+def write_parts(table, target: str | os.PathLike[str]) -> str:
+    """Write ``table`` (pandas or Dask) as a folder of Parquet part files, whole or not at all.
+
+    A Dask table gives one part per partition; a pandas one parts of :data:`PART_ROWS` rows
+    (at least one part, so the columns are kept). The parts are written into a temporary
+    folder beside ``target``, which then replaces ``target`` (an earlier folder is removed
+    only once the new one is complete); on an error or an interruption the temporary folder
+    is removed and ``target`` is left as it was.
+
+    Examples
+    --------
+    >>> folder = Path(tempfile.mkdtemp()) / "sentences"
+    >>> _ = write_parts(pd.DataFrame({"doc_id": ["a"], "n": [1]}), folder)
+    >>> pd.read_parquet(folder).to_dict("records")
+    [{'doc_id': 'a', 'n': 1}]
+    """
+    from newscorpus.base.dask_backend import is_dask
+
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
+    old = None
+    try:
+        if is_dask(table):
+            table.to_parquet(tmp, write_index=False, overwrite=False)
+        else:
+            for k, start in enumerate(range(0, max(len(table), 1), PART_ROWS)):
+                table.iloc[start:start + PART_ROWS].to_parquet(tmp / f"part.{k}.parquet",
+                                                               index=False)
+        if target.exists():
+            old = target.parent / f".{target.name}.old"
+            shutil.rmtree(old, ignore_errors=True)
+            os.replace(target, old)
+        os.replace(tmp, target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    return display(target)
 
 
 def read_table(path: str | os.PathLike[str], *, made_by: str, columns: Iterable[str] = (),
