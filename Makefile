@@ -60,6 +60,7 @@ bench: setup ## print throughput and memory on synthetic corpora (not a test; se
 	$(BIN)/python benchmarks/bench_motives.py --sentences 20000
 	$(BIN)/python benchmarks/bench_extraction.py
 	$(BIN)/python benchmarks/bench_collection.py --mb 5 20
+	$(BIN)/python benchmarks/bench_clean_pass.py --mb 5 20 50
 	$(BIN)/python benchmarks/bench_dask.py --mb 100 1000 --workers 1 2
 
 # JupyterLab refuses to run as root (containers) unless told it may.
