@@ -20,7 +20,7 @@ from newscorpus.base.errors import NewsCorpusError, Problem
 from newscorpus.base.paths import display
 
 __all__ = ["PART_ROWS", "TEXT_COLUMNS", "WrittenFile", "atomic_path", "read_table",
-           "table_location", "table_to_csv", "write_parts", "write_table"]
+           "replace_folder", "table_location", "table_to_csv", "write_parts", "write_table"]
 
 #: Columns of the project's tables that hold text, never numbers (see :func:`read_table`).
 TEXT_COLUMNS = ("doc_id", "text", "token", "lower", "stem", "term", "title", "outlet", "author",
@@ -167,7 +167,8 @@ def read_table(path: str | os.PathLike[str], *, made_by: str, columns: Iterable[
     A table written by the Dask backend is a folder of Parquet parts named as the CSV file
     without ``.csv`` (``sentences/`` for ``sentences.csv``); when there is no CSV file and
     that folder exists, its parts are read in name order (the corpus order), with the same
-    columns.
+    columns and types (a float column of whole numbers without a gap is read as integers, as
+    from CSV; other floats keep their full precision, where the CSV file keeps ten digits).
 
     Parameters
     ----------
@@ -239,6 +240,19 @@ notebook 00-corpus first (make run does it), or check processed_dir.
     return table
 
 
+def replace_folder(source: str | os.PathLike[str], target: str | os.PathLike[str]) -> None:
+    """Put the complete folder ``source`` in the place of ``target`` (a folder, or nothing):
+    the earlier folder is moved aside, the new one renamed into place, the old one removed.
+    """
+    source, target = Path(source), Path(target)
+    if target.is_dir():
+        old = target.parent / f".{target.name}.old"
+        shutil.rmtree(old, ignore_errors=True)
+        os.replace(target, old)
+        shutil.rmtree(old, ignore_errors=True)
+    os.replace(source, target)
+
+
 def table_location(folder: str | os.PathLike[str], name: str) -> str:
     """Where the table ``name`` is in ``folder``, as shown in messages: the folder of Parquet
     parts ``name`` when there is one (the Dask backend writes it), else ``name.csv``.
@@ -271,7 +285,10 @@ def _read_parts(folder: Path, columns: Iterable[str], dates: Iterable[str],
     if missing:
         raise NewsCorpusError(Problem(where, f"the table has no column {', '.join(missing)}",
                                       f"regenerate it: {fix}"))
-    for column in dates:
-        if column in table.columns:
+    for column in table.columns:
+        if column in set(dates):
             table[column] = pd.to_datetime(table[column], errors="coerce")
+        elif (pd.api.types.is_float_dtype(table[column]) and len(table)
+              and table[column].notna().all() and (table[column] % 1 == 0).all()):
+            table[column] = table[column].astype("int64")  # as the CSV file reads back
     return table

@@ -33,7 +33,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from newscorpus.base.outputs import atomic_path, write_table
+from newscorpus.base.outputs import atomic_path, replace_folder, write_table
 from newscorpus.clean.audit import _sizes, removal_counts, size_table, write_texts
 
 __all__ = ["HELD_ABBREVIATION", "PREVIEW_ROWS", "TABLES", "clean_and_write", "partial_result"]
@@ -133,16 +133,6 @@ def _clean_partition(part: pd.DataFrame, index: int, folders: dict[str, str],
         (Path(folders["clean"]) / f"{doc_id}.txt").write_text(text + "\n", encoding="utf-8",
                                                               newline="\n")
     return partial_result(tables, tokens, documents=part)
-
-
-def _replace(source: Path, target: Path) -> None:
-    """Put the folder ``source`` in the place of ``target`` (a folder or file, or nothing)."""
-    if target.is_dir():
-        old = target.parent / f".{target.name}.old"
-        shutil.rmtree(old, ignore_errors=True)
-        os.replace(target, old)
-        shutil.rmtree(old, ignore_errors=True)
-    os.replace(source, target)
 
 
 def _remove_other(processed: Path, backend: str) -> None:
@@ -255,7 +245,7 @@ def _dask_pass(documents, processed: Path, rules: tuple, options: tuple, *, sche
                 with atomic_path(folder / "part.000000.parquet") as path:
                     empty.to_parquet(path, index=False)
         for name, folder in folders.items():
-            _replace(Path(folder), processed / name)
+            replace_folder(folder, processed / name)
         _remove_other(processed, "dask")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

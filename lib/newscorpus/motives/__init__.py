@@ -36,7 +36,11 @@ module           offers
                  snippets left out of a comparison over time by default),
                  :func:`motive_shares` (shares per group, intervals over units),
                  :func:`comparison_note` (which groups are too small to compare),
-                 :func:`label_counts`, :func:`documents_to_show`, :func:`side_by_side`
+                 :func:`label_counts`, :func:`documents_to_show`, :func:`side_by_side`;
+                 :func:`unit_partial` and :func:`shares_from_units` (the same from one row per
+                 unit, the partial aggregate)
+``passes``       :func:`label_and_write`: every sentence labelled and the evidence written in
+                 one pass (local, or part by part on Dask), only aggregates kept
 ``charts``       the charts of notebook 04 (imported on its own: it loads matplotlib)
 ===============  =================================================================================
 """
@@ -53,6 +57,7 @@ from newscorpus.motives.codebook import (
     load_codebook,
 )
 from newscorpus.motives.evaluate import align, cohen_kappa, kappa, load_gold, scores
+from newscorpus.motives.passes import label_and_write
 from newscorpus.motives.screens import Screen
 from newscorpus.motives.shares import (
     comparison_note,
@@ -60,8 +65,10 @@ from newscorpus.motives.shares import (
     label_counts,
     motive_shares,
     share_label,
+    shares_from_units,
     side_by_side,
     unit_groups,
+    unit_partial,
 )
 from newscorpus.motives.tables import (
     EVIDENCE_COLUMNS,
@@ -79,10 +86,11 @@ from newscorpus.motives.validation import (
     validation_table,
 )
 
-__all__ = ["EVIDENCE_COLUMNS", "LABELS", "MOTIVE_COLUMNS", "RUSSIA", "Codebook", "CueKind",
-           "Evidence", "Mention", "Motive", "Reading", "Screen", "align", "attribute",
+__all__ = ["Codebook", "CueKind", "EVIDENCE_COLUMNS", "Evidence", "LABELS", "MOTIVE_COLUMNS",
+           "Mention", "Motive", "RUSSIA", "Reading", "Screen", "align", "attribute",
            "codebook_table", "coder_agreement", "cohen_kappa", "comparison_note",
            "default_codebook", "default_motives_path", "describe_validation", "documents_to_show",
-           "evidence_table", "gold_scores", "kappa", "label_counts", "label_texts",
-           "load_codebook", "load_gold", "motive_flags", "motive_shares", "motive_table", "read",
-           "scores", "share_label", "side_by_side", "unit_groups", "validation_table"]
+           "evidence_table", "gold_scores", "kappa", "label_and_write", "label_counts",
+           "label_texts", "load_codebook", "load_gold", "motive_flags", "motive_shares",
+           "motive_table", "read", "scores", "share_label", "shares_from_units", "side_by_side",
+           "unit_groups", "unit_partial", "validation_table"]

@@ -30,7 +30,8 @@ from newscorpus.corpus.groups import example_documents, group_label
 from newscorpus.motives.codebook import LABELS
 
 __all__ = ["SHARE_COLUMNS", "comparison_note", "documents_to_show", "label_counts",
-           "motive_shares", "share_label", "side_by_side", "unit_groups"]
+           "motive_shares", "share_label", "shares_from_units", "side_by_side", "unit_groups",
+           "unit_partial"]
 
 #: The columns of :func:`motive_shares`.
 SHARE_COLUMNS = ["group", "group_label", "label", "documents", "snippets", "units", "sentences",
@@ -146,34 +147,73 @@ def motive_shares(flags: pd.DataFrame, units: pd.DataFrame, groups: pd.Series, *
     2  y (1 article)     a        1          1    1.0     NaN
     3  y (1 article)     b        1          1    1.0     NaN
     """
+    return shares_from_units(unit_partial(flags, units, groups, labels=labels), order=order,
+                             labels=labels, n_boot=n_boot, seed=seed)
+
+
+def unit_partial(flags: pd.DataFrame, units: pd.DataFrame, groups: pd.Series, *,
+                 labels: Sequence[str] = LABELS) -> pd.DataFrame:
+    """Per group and unit: its document, kind, sentences and the sentences with each label.
+
+    The partial aggregate of :func:`motive_shares` (arguments as there; sentences without a
+    group are kept, with ``group`` ``None``): the rows of parts of a corpus that never split a
+    document, stacked, give :func:`shares_from_units` what the whole gives. It has one row per
+    unit (a document, or a snippet), not per sentence.
+
+    Examples
+    --------
+    >>> flags = pd.DataFrame({"a": [True, False, True]})
+    >>> units = pd.DataFrame({"doc_id": ["d1", "d1", "d2"], "unit_id": ["d1", "d1", "d2"],
+    ...                       "unit_kind": "article"})
+    >>> unit_partial(flags, units, pd.Series(["x", "x", None]), labels=["a"]).values.tolist()
+    [['x', 'd1', 'd1', False, True, 2, 1], [None, 'd2', 'd2', False, True, 1, 1]]
+    """
     check_table(flags, list(labels), "flags", "newscorpus.motives.motive_flags")
     check_table(units, ["doc_id", "unit_id", "unit_kind"], "units",
                 "newscorpus.corpus.snippets.analysis_units")
     frame = pd.DataFrame({"group": np.asarray(groups, dtype=object),
-                          "doc_id": units["doc_id"].to_numpy(),
                           "unit_id": units["unit_id"].to_numpy(),
+                          "doc_id": units["doc_id"].to_numpy(),
                           "snippet": units["unit_kind"].eq("snippet").to_numpy(),
                           "article": units["unit_kind"].eq("article").to_numpy(),
-                          **{label: flags[label].to_numpy(dtype=bool) for label in labels}})
-    frame = frame[frame["group"].notna()]
+                          "sentences": 1,
+                          **{label: flags[label].to_numpy(dtype=bool).astype("int64")
+                             for label in labels}})
+    key = frame["group"].astype(str).where(frame["group"].notna(), "\0none")
+    grouped = frame.groupby([key, frame["unit_id"]], sort=False)
+    out = grouped.agg(group=("group", "first"), unit_id=("unit_id", "first"),
+                      doc_id=("doc_id", "first"), snippet=("snippet", "first"),
+                      article=("article", "first"), sentences=("sentences", "sum"),
+                      **{label: (label, "sum") for label in labels})
+    out = out.reset_index(drop=True).astype({"group": object})
+    out["group"] = out["group"].where(out["group"].notna(), None)
+    return out
+
+
+def shares_from_units(per_unit: pd.DataFrame, *, order: Sequence[str] | None = None,
+                      labels: Sequence[str] = LABELS, n_boot: int = 2000,
+                      seed: int = 0) -> pd.DataFrame:
+    """:func:`motive_shares` from its :func:`unit_partial` (units without a group left out)."""
+    frame = per_unit[per_unit["group"].notna()]
     present = list(dict.fromkeys(frame["group"]))
     order = [g for g in (order or []) if g in present]
     order += sorted((g for g in present if g not in order), key=str)
     rows = []
     for group in order:
-        part = frame[frame["group"] == group]
-        docs = part.loc[~part["snippet"], "doc_id"].nunique()
-        kind = "article" if part.loc[~part["snippet"], "article"].all() else "document"
-        snippets = int(part["snippet"].sum())
-        per_unit = part.groupby("unit_id", sort=True)[list(labels)].sum()
-        counts = part.groupby("unit_id", sort=True).size()
+        part = frame[frame["group"] == group].sort_values("unit_id", kind="stable")
+        whole = part[~part["snippet"].astype(bool)]
+        docs = whole["doc_id"].nunique()
+        kind = "article" if whole["article"].astype(bool).all() else "document"
+        snippets = int(part.loc[part["snippet"].astype(bool), "sentences"].sum())
+        counts = part["sentences"].to_numpy()
+        sentences = int(counts.sum())
         name = share_label(group, docs, snippets, kind)
         for label in labels:
-            matched = int(per_unit[label].sum())
-            low, high = cluster_bootstrap(per_unit[label].to_numpy(), counts.to_numpy(),
-                                          n_boot=n_boot, seed=seed)
-            rows.append((group, name, label, docs, snippets, len(counts), len(part), matched,
-                         matched / len(part), low, high))
+            matched = int(part[label].sum())
+            low, high = cluster_bootstrap(part[label].to_numpy(), counts, n_boot=n_boot,
+                                          seed=seed)
+            rows.append((group, name, label, docs, snippets, len(part), sentences, matched,
+                         matched / sentences, low, high))
     return pd.DataFrame(rows, columns=SHARE_COLUMNS)
 
 
