@@ -104,3 +104,35 @@ def write_parquet_parts(folder: Path, table, parts: int = 2) -> Path:
     for k in range(parts):
         table.iloc[k * size:(k + 1) * size].to_parquet(folder / f"part-{k}.parquet", index=False)
     return folder
+
+
+#: The periods of params/default.yaml.
+PERIODS = {"2015-16": ["2015", "2016"], "2017-18": ["2017", "2018"], "2019-24": ["2019", "2024"]}
+
+
+def load_quietly(folder) -> pd.DataFrame:
+    """``load_corpus(folder)`` without its warnings (e.g. of files not listed)."""
+    import warnings
+
+    from newscorpus.corpus import load_corpus
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", UserWarning)
+        return load_corpus(folder)
+
+
+@pytest.fixture(scope="module", params=["seeds", "synthetic"])
+def written(request, tmp_path_factory, client):
+    """A corpus, its groups, and notebook 01's tables written both ways."""
+    from newscorpus.clean import clean_and_write
+    from newscorpus.corpus import document_groups
+    from newscorpus.corpus.synthetic import make_corpus
+
+    folder = tmp_path_factory.mktemp(request.param)
+    docs = load_quietly(ROOT / "corpus" / "raw") if request.param == "seeds" else load_quietly(
+        make_corpus(folder / "c", megabytes=0.5, seed=7, project=ROOT))
+    groups = document_groups(docs.set_index("doc_id"), "period", periods=PERIODS)
+    clean_and_write(docs, folder / "local", workers=1)
+    clean_and_write(docs, folder / "dask", backend="dask", scheduler=client.scheduler.address,
+                    partition_mb=0.004 if request.param == "seeds" else 0.05)
+    return docs, groups, folder

@@ -7,17 +7,14 @@ from the kept rows per unit equal those of ``motive_shares`` on the whole tables
 
 from __future__ import annotations
 
-import warnings
-
 import pandas as pd
 import pytest
 
 from newscorpus.base.errors import NewsCorpusError
 from newscorpus.base.outputs import read_table
 from newscorpus.clean import clean_and_write, select_roles
-from newscorpus.corpus import document_groups, load_corpus
+from newscorpus.corpus import document_groups
 from newscorpus.corpus.snippets import analysis_units
-from newscorpus.corpus.synthetic import make_corpus
 from newscorpus.motives import (
     label_and_write,
     motive_flags,
@@ -27,32 +24,12 @@ from newscorpus.motives import (
     unit_groups,
 )
 
-from .conftest import ROOT
+from .conftest import PERIODS, ROOT, load_quietly
 
 dask = pytest.importorskip("dask")
 pytest.importorskip("distributed")
 
-PERIODS = {"2015-16": ["2015", "2016"], "2017-18": ["2017", "2018"], "2019-24": ["2019", "2024"]}
 ROLES = ["title", "standfirst", "subheading", "body"]
-
-
-def _load(folder) -> pd.DataFrame:
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", UserWarning)
-        return load_corpus(folder)
-
-
-@pytest.fixture(scope="module", params=["seeds", "synthetic"])
-def written(request, tmp_path_factory, client):
-    """A corpus, its groups, and notebook 01's tables written both ways."""
-    folder = tmp_path_factory.mktemp(request.param)
-    docs = _load(ROOT / "corpus" / "raw") if request.param == "seeds" else _load(
-        make_corpus(folder / "c", megabytes=0.5, seed=7, project=ROOT))
-    groups = document_groups(docs.set_index("doc_id"), "period", periods=PERIODS)
-    clean_and_write(docs, folder / "local", workers=1)
-    clean_and_write(docs, folder / "dask", backend="dask", scheduler=client.scheduler.address,
-                    partition_mb=0.004 if request.param == "seeds" else 0.05)
-    return docs, groups, folder
 
 
 def _label(folder, docs, groups, **options):
@@ -115,7 +92,7 @@ def test_the_shares_from_the_rows_per_unit_are_those_of_the_whole_tables(written
 
 
 def test_a_part_that_fails_on_a_worker_leaves_the_earlier_evidence_whole(tmp_path, client):
-    docs = _load(ROOT / "corpus" / "raw")
+    docs = load_quietly(ROOT / "corpus" / "raw")
     groups = document_groups(docs.set_index("doc_id"), "period", periods=PERIODS)
     clean_and_write(docs, tmp_path, backend="dask", scheduler=client.scheduler.address,
                     partition_mb=0.004)

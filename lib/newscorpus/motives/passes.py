@@ -171,9 +171,12 @@ def _dask_pass(sources: list, processed: Path, options: dict, *, scheduler: str,
     tmp = Path(tempfile.mkdtemp(dir=processed, prefix=".motives.", suffix=".tmp"))
     try:
         with dask_client(scheduler, workers=workers, dashboard=dashboard) as client:
-            shared = {k: client.scatter(v, broadcast=True) if k in ("documents", "groups")
-                      else v for k, v in options.items()}
-            task = partial(_label_part, folder=str(tmp))
+            # the tables of one row per document are sent to each worker once; the rest,
+            # small, travel with the function (Dask would take a hashable argument for a key)
+            shared = {k: client.scatter(options[k], broadcast=True)
+                      for k in ("documents", "groups")}
+            task = partial(_label_part, folder=str(tmp),
+                           **{k: v for k, v in options.items() if k not in shared})
             futures = [client.submit(task, source, i, **shared, pure=False)
                        for i, source in enumerate(sources)]
             order = {future.key: i for i, future in enumerate(futures)}

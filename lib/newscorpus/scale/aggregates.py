@@ -23,6 +23,7 @@ import pandas as pd
 from newscorpus.base.checks import check_by, check_table
 from newscorpus.keywords.counts import rate_and_rank
 from newscorpus.scale.stages import is_dask
+from newscorpus.sentiment.actor_partials import actor_partial, actor_tone_from_partials
 
 __all__ = ["actor_tone_summary", "document_frequencies", "group_frequencies", "motive_summary",
            "tone_summary"]
@@ -233,55 +234,6 @@ def motive_summary(flags, by: str | Sequence[str] = "doc_id") -> pd.DataFrame:
 
 # --- tone around each actor -------------------------------------------------------------------
 
-_LABEL_COUNTS = ("n_negative", "n_neutral", "n_positive")
-
-
-def _actor_partial(scored: pd.DataFrame, actors, by: tuple[str, ...], keys: tuple[str, ...],
-                   baseline: str | None, negative: float, positive: float) -> pd.DataFrame:
-    """Per actor, group and document: units, exact sum of compound, label counts."""
-    from newscorpus.sentiment.actor_tables import actor_sentences, mentions
-    from newscorpus.sentiment.scorers import label
-
-    units = actor_sentences(mentions(scored, actors, keys=keys), keys=keys)
-    frame = scored[list(dict.fromkeys([*keys, "doc_id", "compound", *by]))]
-    merged = frame.merge(units[[*keys, "actor"]], on=list(keys), how="inner")  # scored order
-    if baseline is not None:
-        merged = pd.concat([frame.assign(actor=baseline), merged], ignore_index=True)
-    labels = label(merged["compound"].astype("float64"), negative, positive)
-    groups = list(dict.fromkeys(["actor", *by, "doc_id"]))
-    table = merged[groups].assign(
-        n=1, **{f"n_{name}": (labels == name).astype("int64") for name in
-                ("negative", "neutral", "positive")})
-    grouped = table.groupby(groups, sort=False, dropna=False)
-    out = grouped[["n", *_LABEL_COUNTS]].sum()
-    # per document, so the sums do not depend on how the documents are partitioned
-    out["sum_compound"] = merged.groupby(groups, sort=False, dropna=False)["compound"].agg(
-        lambda s: math.fsum(s.astype("float64")))
-    return out.reset_index()
-
-
-def _actor_rows(per_doc: pd.DataFrame, by: list[str], n_boot: int, seed: int,
-                level: float) -> pd.DataFrame:
-    """The rows of one part (the baseline, or the actors) from its per-document partials."""
-    from newscorpus.base.stats import cluster_bootstrap
-
-    rows = []
-    grouped = per_doc.groupby(["actor", *by], sort=True, dropna=False, observed=True)
-    for k, (key, group) in enumerate(grouped):  # documents in the order they came
-        n = int(group["n"].sum())
-        total = math.fsum(group["sum_compound"])
-        low, high = cluster_bootstrap(group["sum_compound"].to_numpy(), group["n"].to_numpy(),
-                                      n_boot=n_boot, seed=seed + k, level=level)
-        key = key if isinstance(key, tuple) else (key,)
-        rows.append({"actor": str(key[0]), **dict(zip(by, key[1:], strict=True)), "n": n,
-                     "documents": len(group), "mean_compound": total / n, "ci_low": low,
-                     "ci_high": high, **{f"share_{c[2:]}": int(group[c].sum()) / n
-                                         for c in _LABEL_COUNTS}})
-    columns = ["actor", *by, "n", "documents", "mean_compound", "ci_low", "ci_high",
-               "share_negative", "share_neutral", "share_positive"]
-    return pd.DataFrame(rows, columns=columns).astype({"n": "int64", "documents": "int64"})
-
-
 def actor_tone_summary(scored, actors=None, by: str | Sequence[str] | None = None, *,
                        order=None, baseline: str | None = None,
                        keys: Sequence[str] = ("doc_id", "sentence_id"),
@@ -338,7 +290,7 @@ def actor_tone_summary(scored, actors=None, by: str | Sequence[str] | None = Non
     """
     from newscorpus.base.dask_backend import check_backend
     from newscorpus.base.errors import ParameterError, Problem
-    from newscorpus.sentiment.actor_tables import _actors, _order
+    from newscorpus.sentiment.actor_tables import _actors
     from newscorpus.sentiment.checks import _check_count, _check_seed
 
     backend = check_backend(backend)
@@ -363,15 +315,8 @@ def actor_tone_summary(scored, actors=None, by: str | Sequence[str] | None = Non
                    negative=negative, positive=positive)
     on = dict(backend=backend, scheduler=scheduler, workers=workers,
               partition_mb=partition_mb, dashboard=dashboard, progress=progress)
-    partials = _partials(scored, _actor_partial, _example(scored), on=on, **options)
+    partials = _partials(scored, actor_partial, _example(scored), on=on, **options)
     if is_dask(partials):
         partials = partials.compute()
-    named = partials[partials["actor"] != baseline] if baseline is not None else partials
-    labels = _order(named["actor"], order)
-    named = named.assign(actor=pd.Categorical(named["actor"], categories=labels, ordered=True))
-    tone = _actor_rows(named, columns, n_boot, seed, level)
-    if baseline is not None:
-        everything = _actor_rows(partials[partials["actor"] == baseline], columns, n_boot,
-                                 seed, level)
-        tone = pd.concat([everything, tone], ignore_index=True)
-    return tone
+    return actor_tone_from_partials(partials, columns, order=order, baseline=baseline,
+                                    n_boot=n_boot, seed=seed, level=level)

@@ -9,18 +9,24 @@ module            offers
                   used, cross-validated, deterministic
 ``saturation``    :func:`saturation_by_document`: why documents are never scored whole
 ``summary``       :func:`tally`, :func:`combine_tallies`, :func:`summarize` (bootstrap
-                  intervals), :func:`agreement`
+                  intervals), :func:`agreement`; :func:`document_tally` and
+                  :func:`summary_from_documents` (the same summary from tallies per document)
 ``validation``    :func:`validate`, :func:`validate_method`, :func:`validation_table`: scores
                   against human ratings
 ``published``     :func:`published_figures`, :func:`compare_published`: Hutto & Gilbert's figures
 ``actors``        the actor dictionary: :func:`load_actors`, :class:`Actors`
 ``actor_tables``  :func:`mentions`, :func:`mention_counts`, :func:`co_mentions`,
                   :func:`actor_tone`
+``actor_partials`` :func:`actor_partial`, :func:`actor_tone_from_partials`: the tone around each
+                  actor as tallies per document, added up
+``passes``        :func:`score_and_write`: every unit scored and the scores written in one pass
+                  (local, or part by part on Dask), only aggregates and bounded samples kept
 ``checks``        argument checks and constants shared by these modules
 ``charts``        the charts of notebook 03 (imported on its own: it loads matplotlib)
 ================  ==================================================================================
 """
 
+from newscorpus.sentiment.actor_partials import actor_partial, actor_tone_from_partials
 from newscorpus.sentiment.actor_tables import (
     MENTION_COLUMNS,
     actor_sentences,
@@ -33,6 +39,7 @@ from newscorpus.sentiment.actor_tables import (
 )
 from newscorpus.sentiment.actors import Actor, Actors, load_actors
 from newscorpus.sentiment.checks import LABELS, METHODS, SCORE_COLUMNS, THRESHOLDS, UNIT_KEYS
+from newscorpus.sentiment.passes import score_and_write
 from newscorpus.sentiment.published import compare_published, published_figures
 from newscorpus.sentiment.saturation import cumulative_compound, saturation_by_document
 from newscorpus.sentiment.scorers import (
@@ -42,7 +49,14 @@ from newscorpus.sentiment.scorers import (
     score_texts,
     unit_keys,
 )
-from newscorpus.sentiment.summary import agreement, combine_tallies, summarize, tally
+from newscorpus.sentiment.summary import (
+    agreement,
+    combine_tallies,
+    document_tally,
+    summarize,
+    summary_from_documents,
+    tally,
+)
 from newscorpus.sentiment.validation import (
     load_ratings,
     validate,
@@ -52,10 +66,11 @@ from newscorpus.sentiment.validation import (
 )
 
 __all__ = ["LABELS", "MENTION_COLUMNS", "METHODS", "SCORE_COLUMNS", "THRESHOLDS", "UNIT_KEYS",
-           "Actor", "Actors",
-           "actor_sentences", "actor_tone", "agreement", "co_mention_shares", "co_mentions",
+           "Actor", "Actors", "actor_partial", "actor_sentences", "actor_tone",
+           "actor_tone_from_partials", "agreement", "co_mention_shares", "co_mentions",
            "combine_tallies", "compare_published", "cumulative_compound", "describe_methods",
-           "label", "load_actors", "load_ratings", "mention_counts", "mention_matrix",
-           "mentions", "published_figures", "saturation_by_document", "score_sentences",
-           "score_texts", "summarize", "tally", "unit_keys", "validate", "validate_method",
+           "document_tally", "label", "load_actors", "load_ratings", "mention_counts",
+           "mention_matrix", "mentions", "published_figures", "saturation_by_document",
+           "score_and_write", "score_sentences", "score_texts", "summarize",
+           "summary_from_documents", "tally", "unit_keys", "validate", "validate_method",
            "validation_files", "validation_table"]

@@ -260,3 +260,59 @@ def agreement(first, second, *, negative: float = -0.05, positive: float = 0.05
     kappa = (observed - chance) / (1 - chance) if chance < 1 else math.nan
     return {"n": len(a), "pearson_r": pearson(a, b), "spearman_rho": pearson(*ranks),
             "label_agreement": observed, "cohen_kappa": kappa}
+
+
+def document_tally(scored: pd.DataFrame, by: str | Sequence[str] | None = None, *,
+                   negative: float = -0.05, positive: float = 0.05) -> pd.DataFrame:
+    """Per group and document, in corpus order: the tally of :func:`tally` (``n``,
+    ``sum_compound``, label counts).
+
+    The partial aggregate of :func:`summarize` with ``cluster="doc_id"``: the tallies of parts
+    that never split a document, stacked, give :func:`summary_from_documents` the documents'
+    sums the whole table gives (each a sum over the same units in the same order).
+
+    Examples
+    --------
+    >>> scored = pd.DataFrame({"g": ["x", "x", "x"], "doc_id": ["a", "b", "a"],
+    ...                        "compound": [0.5, -0.2, 0.1]})
+    >>> document_tally(scored, "g")[["g", "doc_id", "n", "sum_compound"]].values.tolist()
+    [['x', 'a', 2, 0.6], ['x', 'b', 1, -0.2]]
+    """
+    by = _by_list(scored, by)
+    _check_columns(scored, ["doc_id"], "scored")
+    values = _compound(scored, "scored")
+    labels = label(values, negative, positive)
+    frame = pd.DataFrame({**{c: scored[c].array for c in by},
+                          "doc_id": scored["doc_id"].to_numpy(), "n": 1, "sum_compound": values,
+                          **{f"n_{name}": (labels == name).astype("int64") for name in LABELS}})
+    return frame.groupby([*by, "doc_id"], sort=False, dropna=False,
+                         observed=True).sum().reset_index()
+
+
+def summary_from_documents(tallies: pd.DataFrame, by: str | Sequence[str] | None = None, *,
+                           n_boot: int = 2000, seed: int = 0,
+                           level: float = 0.95) -> pd.DataFrame:
+    """:func:`summarize` with ``cluster="doc_id"``, from stacked :func:`document_tally` rows.
+
+    The groups come sorted, each resamples its documents in corpus order with seed
+    ``seed + k`` for the ``k``-th group, as :func:`summarize` does, so the intervals are the
+    same; a group's mean is the sum of its documents' sums over its units.
+    """
+    n_boot = _check_count(n_boot, "n_boot", minimum=0)
+    seed = _check_seed(seed)
+    by = [] if by is None else ([by] if isinstance(by, str) else list(by))
+    grouped = (tallies.groupby(by, sort=True, dropna=False, observed=True) if by
+               else [((), tallies)])
+    rows = []
+    for k, (key, part) in enumerate(grouped):
+        key = key if isinstance(key, tuple) else (key,)
+        n = int(part["n"].sum())
+        low, high = cluster_bootstrap(part["sum_compound"].to_numpy(), part["n"].to_numpy(),
+                                      n_boot=n_boot, seed=seed + k, level=level)
+        rows.append({**dict(zip(by, key, strict=True)), "n": n, "documents": len(part),
+                     "mean_compound": float(part["sum_compound"].sum()) / n, "ci_low": low,
+                     "ci_high": high, **{f"share_{name}": int(part[f"n_{name}"].sum()) / n
+                                         for name in LABELS}})
+    columns = [*by, "n", "documents", "mean_compound", "ci_low", "ci_high",
+               *(f"share_{name}" for name in LABELS)]
+    return pd.DataFrame(rows, columns=columns)
