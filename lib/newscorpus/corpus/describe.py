@@ -67,9 +67,10 @@ def document_lengths(docs: pd.DataFrame, *, workers: int | None = 1, backend: st
 
     Parameters
     ----------
-    docs : pandas.DataFrame
+    docs : DataFrame
         A corpus as returned by :func:`newscorpus.corpus.validate.load_corpus` (columns ``doc_id``
-        and ``text`` are used).
+        and ``text`` are used): pandas, or the lazy Dask table of a Parquet corpus (counted
+        partition by partition on the cluster with ``backend="dask"``; only the counts come back).
     workers : int or None
         Worker processes (``None`` or 0: every core); the result does not depend on it.
     backend, scheduler, partition_mb, dashboard, progress
@@ -85,8 +86,18 @@ def document_lengths(docs: pd.DataFrame, *, workers: int | None = 1, backend: st
     0      a           9      2          2
     1      b          16      3          1
     """
-    from newscorpus.base.dask_backend import check_backend, map_documents
+    from newscorpus.base.dask_backend import check_backend, dask_client, is_dask, map_documents
 
+    if check_backend(backend) == "dask" and is_dask(docs):  # a lazy Parquet corpus
+        example = _lengths_part(pd.DataFrame({"doc_id": ["a"], "text": ["One."]}))
+        lazy = docs[["doc_id", "text"]].map_partitions(_lengths_part, meta=example.iloc[:0],
+                                                       enforce_metadata=False)
+        with dask_client(scheduler, workers=workers, dashboard=dashboard) as client:
+            table = client.compute(lazy).result()
+        return table.reset_index(drop=True).astype(
+            dict.fromkeys(["characters", "words", "sentences"], "int64"))
+    if is_dask(docs):
+        docs = docs.compute()
     if check_backend(backend) == "dask":
         parts = map_documents(_lengths_part, docs[["doc_id", "text"]], scheduler=scheduler,
                               workers=workers, partition_mb=partition_mb, progress=progress,

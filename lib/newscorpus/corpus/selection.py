@@ -59,16 +59,18 @@ document. Fix: use some of article, snippet-aggregate, other.
 
 
 def document_metadata(docs) -> pd.DataFrame:
-    """Every column of the document table ``docs`` but ``text``: a pandas table, one row per
-    document in corpus order (computed in one pass when ``docs`` is a lazy Dask DataFrame).
+    """Every column of the document table ``docs`` but ``text``, and ``characters`` (the length
+    of the text): a pandas table, one row per document in corpus order (computed in one pass
+    when ``docs`` is a lazy Dask DataFrame, the text counted where it is read).
 
     Examples
     --------
     >>> document_metadata(pd.DataFrame({"doc_id": ["a"], "text": ["Long text."],
-    ...                                 "kind": ["article"]})).columns.tolist()
-    ['doc_id', 'kind']
+    ...                                 "kind": ["article"]})).values.tolist()
+    [['a', 'article', 10]]
     """
-    table = docs.drop(columns=["text"])
+    table = docs.assign(characters=docs["text"].str.len().astype("int64")).drop(
+        columns=["text"])
     if type(table).__module__.startswith("dask"):
         table = table.compute()
     return table.reset_index(drop=True)
