@@ -136,3 +136,13 @@ def written(request, tmp_path_factory, client):
     clean_and_write(docs, folder / "dask", backend="dask", scheduler=client.scheduler.address,
                     partition_mb=0.004 if request.param == "seeds" else 0.05)
     return docs, groups, folder
+
+
+def assert_same_results(a: dict, b: dict) -> None:
+    """Two results of a notebook's pass (dicts of tables and numbers) are the same, exactly."""
+    assert a.keys() == b.keys()
+    for name in a:
+        if isinstance(a[name], pd.DataFrame):
+            pd.testing.assert_frame_equal(a[name], b[name], check_exact=True, obj=name)
+        else:
+            assert a[name] == b[name], name

@@ -19,7 +19,7 @@ from newscorpus.clean.passes import HELD_ABBREVIATION, TABLES, clean_and_write
 from newscorpus.corpus import load_corpus
 from newscorpus.corpus.synthetic import make_corpus
 
-from .conftest import ROOT, write_parquet_parts
+from .conftest import ROOT, assert_same_results, write_parquet_parts
 
 dask = pytest.importorskip("dask")
 pytest.importorskip("distributed")
@@ -42,15 +42,6 @@ def synthetic(tmp_path_factory) -> pd.DataFrame:
                              project=ROOT))
 
 
-def _frames_equal(a: dict, b: dict) -> None:
-    assert a.keys() == b.keys()
-    for name in a:
-        if isinstance(a[name], pd.DataFrame):
-            pd.testing.assert_frame_equal(a[name], b[name], check_exact=True, obj=name)
-        else:
-            assert a[name] == b[name], name
-
-
 @pytest.mark.parametrize("case", ["seeds", "synthetic"])
 def test_both_backends_write_the_same_tables_and_keep_the_same_aggregates(case, request,
                                                                          tmp_path, client):
@@ -59,7 +50,7 @@ def test_both_backends_write_the_same_tables_and_keep_the_same_aggregates(case, 
     far = clean_and_write(docs, tmp_path / "dask", backend="dask",
                           scheduler=client.scheduler.address, partition_mb=0.004)
     assert len(list((tmp_path / "dask" / "sentences").glob("*.parquet"))) > 2
-    _frames_equal(local, far)
+    assert_same_results(local, far)
     for name in TABLES:
         assert (tmp_path / "local" / f"{name}.csv").is_file()
         assert not (tmp_path / "local" / name).exists()
@@ -125,7 +116,7 @@ def test_a_lazy_parquet_corpus_is_cleaned_without_being_loaded_whole(seeds, tmp_
     far = clean_and_write(lazy, tmp_path / "dask", backend="dask",
                           scheduler=client.scheduler.address)
     local = clean_and_write(_load(folder), tmp_path / "local", workers=1)
-    _frames_equal(local, far)
+    assert_same_results(local, far)
 
 
 def test_switching_backends_leaves_one_version_of_each_table(seeds, tmp_path, client):

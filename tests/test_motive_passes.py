@@ -24,7 +24,7 @@ from newscorpus.motives import (
     unit_groups,
 )
 
-from .conftest import PERIODS, ROOT, load_quietly
+from .conftest import PERIODS, ROOT, assert_same_results, load_quietly
 
 dask = pytest.importorskip("dask")
 pytest.importorskip("distributed")
@@ -37,21 +37,12 @@ def _label(folder, docs, groups, **options):
                            **options)
 
 
-def _same(a: dict, b: dict) -> None:
-    assert a.keys() == b.keys()
-    for name in a:
-        if isinstance(a[name], pd.DataFrame):
-            pd.testing.assert_frame_equal(a[name], b[name], check_exact=True, obj=name)
-        else:
-            assert a[name] == b[name], name
-
-
 def test_both_backends_write_the_same_evidence_and_keep_the_same_aggregates(written, client):
     docs, groups, folder = written
     local = _label(folder / "local", docs, groups)
     far = _label(folder / "dask", docs, groups, backend="dask",
                  scheduler=client.scheduler.address)
-    _same(local, far)
+    assert_same_results(local, far)
     assert (folder / "local" / "motives.csv").is_file()
     assert (folder / "dask" / "motives").is_dir()
     assert not (folder / "dask" / "motives.csv").exists()
@@ -62,7 +53,7 @@ def test_both_backends_write_the_same_evidence_and_keep_the_same_aggregates(writ
     # Dask on sentences.csv (no Parquet folder): cut into slices of whole documents
     sliced = _label(folder / "local", docs, groups, backend="dask", partition_mb=0.01,
                     scheduler=client.scheduler.address)
-    _same(local, sliced)
+    assert_same_results(local, sliced)
 
 
 def test_the_shares_from_the_rows_per_unit_are_those_of_the_whole_tables(written):

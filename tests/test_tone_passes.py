@@ -28,6 +28,8 @@ from newscorpus.sentiment import (
     summary_from_documents,
 )
 
+from .conftest import assert_same_results
+
 pytest.importorskip("dask")
 pytest.importorskip("distributed")
 
@@ -44,15 +46,10 @@ def _score(folder, docs, groups, **options):
 def _same(a: dict, b: dict) -> None:
     """The same results; the tallies per actor and document may come in another order (the
     parts' baseline rows first in each), so the tone drawn from them is compared."""
-    assert a.keys() == b.keys()
     a, b = ({**x, "actor_tone": actor_tone_from_partials(x["actor_tone"], order=ACTORS,
                                                          baseline="all", n_boot=200)}
             for x in (a, b))
-    for name in a:
-        if isinstance(a[name], pd.DataFrame):
-            pd.testing.assert_frame_equal(a[name], b[name], check_exact=True, obj=name)
-        else:
-            assert a[name] == b[name], name
+    assert_same_results(a, b)
 
 
 def test_both_backends_write_the_same_scores_and_keep_the_same_aggregates(written, client):

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = ["BACKENDS", "DASHBOARD_LINKS", "check_backend", "check_dashboard",
            "check_partition_mb", "check_scheduler", "close_local_cluster", "dask_client",
-           "document_bounds", "is_dask", "map_documents", "partition_bounds",
+           "document_bounds", "gather_in_order", "is_dask", "map_documents", "partition_bounds",
            "show_dashboard_links", "to_dask"]
 
 log = logging.getLogger(__name__)
@@ -367,3 +367,21 @@ def to_dask(docs: pd.DataFrame, partition_mb: float = 16):
     bounds = partition_bounds(sizes.to_numpy(), partition_mb) or [(0, 0)]
     frames = [docs.iloc[a:b] for a, b in bounds]
     return dd.from_map(_part, frames, meta=docs.iloc[:0], enforce_metadata=False)
+
+
+def gather_in_order(futures: list, *, desc: str, unit: str = "part",
+                    progress: bool = False) -> list:
+    """The results of ``futures`` in their order, each taken (and released on the cluster) as
+    soon as it is done, with a progress bar over them when ``progress``."""
+    from distributed import as_completed
+    from tqdm import tqdm
+
+    order = {future.key: i for i, future in enumerate(futures)}
+    results: list = [None] * len(futures)
+    with tqdm(total=len(futures), desc=desc, unit=unit, disable=not progress,
+              mininterval=1.0) as bar:
+        for future in as_completed(futures):
+            results[order[future.key]] = future.result()
+            future.release()
+            bar.update(1)
+    return results

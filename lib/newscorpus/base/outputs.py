@@ -20,7 +20,8 @@ from newscorpus.base.errors import NewsCorpusError, Problem
 from newscorpus.base.paths import display
 
 __all__ = ["PART_ROWS", "TEXT_COLUMNS", "WrittenFile", "atomic_path", "read_table",
-           "replace_folder", "table_location", "table_to_csv", "write_parts", "write_table"]
+           "replace_folder", "table_location", "table_parts", "table_to_csv", "write_parts",
+           "write_table"]
 
 #: Columns of the project's tables that hold text, never numbers (see :func:`read_table`).
 TEXT_COLUMNS = ("doc_id", "text", "token", "lower", "stem", "term", "title", "outlet", "author",
@@ -251,6 +252,25 @@ def replace_folder(source: str | os.PathLike[str], target: str | os.PathLike[str
         os.replace(target, old)
         shutil.rmtree(old, ignore_errors=True)
     os.replace(source, target)
+
+
+def table_parts(folder: str | os.PathLike[str], name: str, *, made_by: str,
+                partition_mb: float = 16) -> list:
+    """The table ``name`` of ``folder`` in parts of whole documents, for workers to read: the
+    paths of its Parquet parts (the folder ``name``), or slices of ``name.csv`` of about
+    ``partition_mb`` MB of text each. A missing or empty table is refused as by
+    :func:`read_table`.
+    """
+    parts = Path(folder) / name
+    if parts.is_dir():
+        found = [str(p) for p in sorted(parts.glob("*.parquet"))]
+        if found:
+            return found
+    from newscorpus.base.dask_backend import document_bounds
+
+    table = read_table(Path(folder) / f"{name}.csv", made_by=made_by)
+    bounds = document_bounds(table, partition_mb) or [(0, len(table))]
+    return [table.iloc[a:b] for a, b in bounds]
 
 
 def table_location(folder: str | os.PathLike[str], name: str) -> str:

@@ -214,10 +214,8 @@ def _dask_pass(documents, processed: Path, rules: tuple, options: tuple, *, sche
                workers: int | None, partition_mb: float, dashboard: bool,
                progress: bool) -> dict:
     import dask
-    from distributed import as_completed
-    from tqdm import tqdm
 
-    from newscorpus.base.dask_backend import dask_client, is_dask, to_dask
+    from newscorpus.base.dask_backend import dask_client, gather_in_order, is_dask, to_dask
 
     lazy = documents if is_dask(documents) else to_dask(documents, partition_mb)
     tmp = Path(tempfile.mkdtemp(dir=processed, prefix=".clean-pass.", suffix=".tmp"))
@@ -229,14 +227,8 @@ def _dask_pass(documents, processed: Path, rules: tuple, options: tuple, *, sche
         with dask_client(scheduler, workers=workers, dashboard=dashboard) as client:
             tasks = [dask.delayed(task)(part, i) for i, part in enumerate(lazy.to_delayed())]
             futures = client.compute(tasks)
-            order = {future.key: i for i, future in enumerate(futures)}
-            parts: list = [None] * len(futures)
-            with tqdm(total=len(futures), desc="cleaning", unit="partition",
-                      disable=not progress, mininterval=1.0) as bar:
-                for future in as_completed(futures):
-                    parts[order[future.key]] = future.result()
-                    future.release()
-                    bar.update(1)
+            parts = gather_in_order(futures, desc="cleaning", unit="partition",
+                                    progress=progress)
         result = combine(parts)
         for name in TABLES:  # a table with no rows at all: one empty part with its columns
             folder = Path(folders[name])

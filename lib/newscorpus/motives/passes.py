@@ -134,7 +134,7 @@ def label_and_write(processed_dir: str | os.PathLike[str], documents: pd.DataFra
         per kind without a group), ``evidence`` (its first rows) and ``rows`` (of evidence).
     """
     from newscorpus.base.dask_backend import check_backend, check_partition_mb
-    from newscorpus.base.outputs import read_table, write_table
+    from newscorpus.base.outputs import read_table, table_parts, write_table
 
     processed = Path(processed_dir)
     options = dict(documents=documents[["doc_id", "kind", "date_end"]], groups=groups,
@@ -146,26 +146,15 @@ def label_and_write(processed_dir: str | os.PathLike[str], documents: pd.DataFra
         write_table(evidence, processed / "motives.csv")
         return combine([result])
     check_partition_mb(partition_mb)
-    folder = processed / "sentences"
-    if folder.is_dir():
-        sources = [str(p) for p in sorted(folder.glob("*.parquet"))]
-    else:
-        from newscorpus.base.dask_backend import document_bounds
-
-        sentences = read_table(processed / "sentences.csv", made_by="01-cleaning")
-        sources = [sentences.iloc[a:b] for a, b in document_bounds(sentences, partition_mb)]
-    if not sources:  # e.g. a folder emptied by hand: read_table names it and the fix
-        read_table(processed / "sentences.csv", made_by="01-cleaning")
+    sources = table_parts(processed, "sentences", made_by="01-cleaning",
+                          partition_mb=partition_mb)
     return _dask_pass(sources, processed, options, scheduler=scheduler, workers=workers,
                       dashboard=dashboard, progress=progress)
 
 
 def _dask_pass(sources: list, processed: Path, options: dict, *, scheduler: str,
                workers: int | None, dashboard: bool, progress: bool) -> dict:
-    from distributed import as_completed
-    from tqdm import tqdm
-
-    from newscorpus.base.dask_backend import dask_client
+    from newscorpus.base.dask_backend import dask_client, gather_in_order
     from newscorpus.base.outputs import atomic_path, replace_folder
 
     tmp = Path(tempfile.mkdtemp(dir=processed, prefix=".motives.", suffix=".tmp"))
@@ -179,14 +168,7 @@ def _dask_pass(sources: list, processed: Path, options: dict, *, scheduler: str,
                            **{k: v for k, v in options.items() if k not in shared})
             futures = [client.submit(task, source, i, **shared, pure=False)
                        for i, source in enumerate(sources)]
-            order = {future.key: i for i, future in enumerate(futures)}
-            parts: list = [None] * len(futures)
-            with tqdm(total=len(futures), desc="labelling", unit="part", disable=not progress,
-                      mininterval=1.0) as bar:
-                for future in as_completed(futures):
-                    parts[order[future.key]] = future.result()
-                    future.release()
-                    bar.update(1)
+            parts = gather_in_order(futures, desc="labelling", progress=progress)
         if not any(tmp.iterdir()):  # no evidence at all: one empty part with its columns
             with atomic_path(tmp / "part.000000.parquet") as path:
                 parts[0]["empty"].to_parquet(path, index=False)
