@@ -20,8 +20,8 @@ from newscorpus.base.errors import NewsCorpusError, Problem
 from newscorpus.base.paths import display
 
 __all__ = ["PART_ROWS", "TEXT_COLUMNS", "WrittenFile", "atomic_path", "read_table",
-           "replace_folder", "table_location", "table_parts", "table_to_csv", "write_parts",
-           "write_table"]
+           "publish_parts", "replace_folder", "table_location", "table_parts", "table_to_csv",
+           "temporary_folders", "write_parts", "write_table"]
 
 #: Columns of the project's tables that hold text, never numbers (see :func:`read_table`).
 TEXT_COLUMNS = ("doc_id", "text", "token", "lower", "stem", "term", "title", "outlet", "author",
@@ -138,7 +138,6 @@ def write_parts(table, target: str | os.PathLike[str]) -> str:
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"))
-    old = None
     try:
         if is_dask(table):
             table.to_parquet(tmp, write_index=False, overwrite=False)
@@ -146,15 +145,9 @@ def write_parts(table, target: str | os.PathLike[str]) -> str:
             for k, start in enumerate(range(0, max(len(table), 1), PART_ROWS)):
                 table.iloc[start:start + PART_ROWS].to_parquet(tmp / f"part.{k}.parquet",
                                                                index=False)
-        if target.exists():
-            old = target.parent / f".{target.name}.old"
-            shutil.rmtree(old, ignore_errors=True)
-            os.replace(target, old)
-        os.replace(tmp, target)
+        replace_folder(tmp, target)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
     return display(target)
 
 
@@ -252,6 +245,39 @@ def replace_folder(source: str | os.PathLike[str], target: str | os.PathLike[str
         os.replace(target, old)
         shutil.rmtree(old, ignore_errors=True)
     os.replace(source, target)
+
+
+@contextlib.contextmanager
+def temporary_folders(parent: str | os.PathLike[str], names: Iterable[str], *,
+                      prefix: str) -> Iterator[dict[str, str]]:
+    """Yield an empty folder per name, inside one temporary folder in ``parent``, for workers to
+    write parts into; everything left in it is removed at the end (see :func:`publish_parts`),
+    so an error or an interruption leaves ``parent`` as it was."""
+    tmp = Path(tempfile.mkdtemp(dir=parent, prefix=prefix, suffix=".tmp"))
+    try:
+        folders = {name: str(tmp / name) for name in names}
+        for folder in folders.values():
+            os.mkdir(folder)
+        yield folders
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def publish_parts(folders: dict[str, str], target: str | os.PathLike[str],
+                  empties: dict[str, pd.DataFrame]) -> None:
+    """Put each complete folder of parts of ``folders`` in the place of ``target/<name>``.
+
+    A table of ``empties`` whose folder holds no part (no rows at all) gets one empty part with
+    its columns; ``target/<name>.csv``, the other form of the table, is removed.
+    """
+    for name, folder in folders.items():
+        if name in empties and not any(Path(folder).iterdir()):
+            with atomic_path(Path(folder) / "part.000000.parquet") as path:
+                empties[name].to_parquet(path, index=False)
+        replace_folder(folder, Path(target) / name)
+        stale = Path(target) / f"{name}.csv"
+        if stale.exists():
+            stale.unlink()
 
 
 def table_parts(folder: str | os.PathLike[str], name: str, *, made_by: str,

@@ -26,14 +26,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import tempfile
 from collections.abc import Iterable, Sequence
 from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from newscorpus.base.outputs import atomic_path, replace_folder, write_table
+from newscorpus.base.outputs import publish_parts, temporary_folders, write_table
 from newscorpus.clean.audit import _sizes, removal_counts, size_table, write_texts
 
 __all__ = ["HELD_ABBREVIATION", "PREVIEW_ROWS", "TABLES", "clean_and_write", "partial_result"]
@@ -218,27 +217,12 @@ def _dask_pass(documents, processed: Path, rules: tuple, options: tuple, *, sche
     from newscorpus.base.dask_backend import dask_client, gather_in_order, is_dask, to_dask
 
     lazy = documents if is_dask(documents) else to_dask(documents, partition_mb)
-    tmp = Path(tempfile.mkdtemp(dir=processed, prefix=".clean-pass.", suffix=".tmp"))
-    folders = {name: str(tmp / name) for name in (*TABLES, "clean")}
-    try:
-        for folder in folders.values():
-            os.mkdir(folder)
+    with temporary_folders(processed, (*TABLES, "clean"), prefix=".clean-pass.") as folders:
         task = partial(_clean_partition, folders=folders, rules=rules, token_options=options)
         with dask_client(scheduler, workers=workers, dashboard=dashboard) as client:
             tasks = [dask.delayed(task)(part, i) for i, part in enumerate(lazy.to_delayed())]
             futures = client.compute(tasks)
             parts = gather_in_order(futures, desc="cleaning", unit="partition",
                                     progress=progress)
-        result = combine(parts)
-        for name in TABLES:  # a table with no rows at all: one empty part with its columns
-            folder = Path(folders[name])
-            if not any(folder.iterdir()):
-                empty = next(p["empty"][name] for p in parts)
-                with atomic_path(folder / "part.000000.parquet") as path:
-                    empty.to_parquet(path, index=False)
-        for name, folder in folders.items():
-            replace_folder(folder, processed / name)
-        _remove_other(processed, "dask")
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-    return result
+        publish_parts(folders, processed, parts[0]["empty"])
+    return combine(parts)

@@ -19,8 +19,6 @@ the sentences. Each part holds whole documents, so both backends give the same t
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Mapping, Sequence
 from functools import partial
 from pathlib import Path
@@ -65,7 +63,7 @@ def partial_result(sentences: pd.DataFrame, documents: pd.DataFrame, groups: pd.
             "per_unit": unit_partial(flags, units, found),
             "left_out": _by_kind(units[found.isna().to_numpy()], False),
             "evidence": evidence.head(preview), "rows": len(evidence),
-            "empty": evidence.iloc[:0]}, evidence
+            "empty": {"motives": evidence.iloc[:0]}}, evidence
 
 
 def combine(parts: Sequence[dict], preview: int = EVIDENCE_PREVIEW) -> dict:
@@ -86,13 +84,14 @@ def combine(parts: Sequence[dict], preview: int = EVIDENCE_PREVIEW) -> dict:
             "rows": sum(p["rows"] for p in parts)}
 
 
-def _label_part(source, index: int, folder: str, **options) -> dict:
+def _label_part(source, index: int, folders: dict[str, str], **options) -> dict:
     """One part on a worker: read it (a Parquet file, or a slice given), label it, write its
     evidence, return its partials (without the evidence)."""
     sentences = pd.read_parquet(source) if isinstance(source, str) else source
     result, evidence = partial_result(sentences, **options)
     if len(evidence):  # empty parts are left out: their columns have no types to agree on
-        evidence.to_parquet(Path(folder) / f"part.{index:06d}.parquet", index=False)
+        evidence.to_parquet(Path(folders["motives"]) / f"part.{index:06d}.parquet",
+                            index=False)
     return result
 
 
@@ -155,26 +154,18 @@ def label_and_write(processed_dir: str | os.PathLike[str], documents: pd.DataFra
 def _dask_pass(sources: list, processed: Path, options: dict, *, scheduler: str,
                workers: int | None, dashboard: bool, progress: bool) -> dict:
     from newscorpus.base.dask_backend import dask_client, gather_in_order
-    from newscorpus.base.outputs import atomic_path, replace_folder
+    from newscorpus.base.outputs import publish_parts, temporary_folders
 
-    tmp = Path(tempfile.mkdtemp(dir=processed, prefix=".motives.", suffix=".tmp"))
-    try:
+    with temporary_folders(processed, ["motives"], prefix=".motives.") as folders:
         with dask_client(scheduler, workers=workers, dashboard=dashboard) as client:
             # the tables of one row per document are sent to each worker once; the rest,
             # small, travel with the function (Dask would take a hashable argument for a key)
             shared = {k: client.scatter(options[k], broadcast=True)
                       for k in ("documents", "groups")}
-            task = partial(_label_part, folder=str(tmp),
+            task = partial(_label_part, folders=folders,
                            **{k: v for k, v in options.items() if k not in shared})
             futures = [client.submit(task, source, i, **shared, pure=False)
                        for i, source in enumerate(sources)]
             parts = gather_in_order(futures, desc="labelling", progress=progress)
-        if not any(tmp.iterdir()):  # no evidence at all: one empty part with its columns
-            with atomic_path(tmp / "part.000000.parquet") as path:
-                parts[0]["empty"].to_parquet(path, index=False)
-        replace_folder(tmp, processed / "motives")
-        if (processed / "motives.csv").exists():
-            (processed / "motives.csv").unlink()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        publish_parts(folders, processed, parts[0]["empty"])
     return combine(parts)

@@ -25,8 +25,6 @@ and the bounded samples, not the sentences.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
@@ -221,13 +219,9 @@ def score_and_write(processed_dir: str | os.PathLike[str], groups: pd.Series, *,
 def _dask_pass(sources: list, processed: Path, options: dict, *, scheduler: str,
                workers: int | None, dashboard: bool, progress: bool) -> dict:
     from newscorpus.base.dask_backend import dask_client, gather_in_order
-    from newscorpus.base.outputs import atomic_path, replace_folder
+    from newscorpus.base.outputs import publish_parts, temporary_folders
 
-    tmp = Path(tempfile.mkdtemp(dir=processed, prefix=".sentiment.", suffix=".tmp"))
-    folders = {name: str(tmp / name) for name in TABLES}
-    try:
-        for folder in folders.values():
-            os.mkdir(folder)
+    with temporary_folders(processed, TABLES, prefix=".sentiment.") as folders:
         with dask_client(scheduler, workers=workers, dashboard=dashboard) as client:
             # the groups (one per document) are sent to each worker once; the rest, small,
             # travel with the function (Dask would take a hashable argument for a key)
@@ -237,13 +231,5 @@ def _dask_pass(sources: list, processed: Path, options: dict, *, scheduler: str,
             futures = [client.submit(task, source, i, groups=groups, pure=False)
                        for i, source in enumerate(sources)]
             parts = gather_in_order(futures, desc="scoring", progress=progress)
-        for name, folder in folders.items():
-            if not any(Path(folder).iterdir()):  # no row at all: one empty part, its columns
-                with atomic_path(Path(folder) / "part.000000.parquet") as path:
-                    parts[0]["empty"][name].to_parquet(path, index=False)
-            replace_folder(folder, processed / name)
-            if (processed / f"{name}.csv").exists():
-                (processed / f"{name}.csv").unlink()
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
+        publish_parts(folders, processed, parts[0]["empty"])
     return combine(parts, options["sample_units"])
