@@ -23,10 +23,16 @@ Every count is a sum of per-document counts, so a table can be computed in parts
 to its sentences.
 """
 
-from newscorpus.keywords.collocations import MEASURES, collocations
+from newscorpus.keywords.collocations import (
+    MEASURES,
+    add_collocation_counts,
+    collocation_counts,
+    collocations,
+    score_collocations,
+)
 from newscorpus.keywords.compare import keyness, keyness_by_group, top_keyness, verify_keyness
 from newscorpus.keywords.concordance import dispersion, document_spans, kwic, rates_by_group
-from newscorpus.keywords.counts import frequencies, ngrams, tfidf, top_terms
+from newscorpus.keywords.counts import frequencies, ngrams, tfidf, tfidf_from_counts, top_terms
 from newscorpus.keywords.keyphrases import keyphrases
 from newscorpus.keywords.theme_counts import (
     share_matrix,
@@ -36,7 +42,13 @@ from newscorpus.keywords.theme_counts import (
     theme_shares,
 )
 from newscorpus.keywords.themes import Theme, load_themes, themes_table
-from newscorpus.keywords.tokens import COLUMNS, label_terms, select_tokens
+from newscorpus.keywords.tokens import (
+    COLUMNS,
+    add_form_counts,
+    form_counts,
+    label_terms,
+    select_tokens,
+)
 
 __all__ = ["COLUMNS", "MEASURES", "Theme", "collocations", "dispersion", "document_spans",
            "frequencies", "keyness", "keyness_by_group", "keyphrases", "kwic", "label_terms",

@@ -109,17 +109,30 @@ def collocations(tokens: pd.DataFrame, nodes: str | Iterable[str] | Mapping[str,
     >>> collocations(tokens, "russia", window=3, min_freq=1)["collocate"].tolist()
     ['keeps', 'naval']
     """
+    counts = collocation_counts(tokens, nodes, window=window, drop_stop=drop_stop,
+                                column=column)
+    return score_collocations(counts, nodes, min_freq=min_freq, measures=measures,
+                              attracted_only=attracted_only)
+
+
+def collocation_counts(tokens: pd.DataFrame,
+                       nodes: str | Iterable[str] | Mapping[str, Iterable[str]],
+                       window: int = 5, drop_stop: bool = True, column: str = "lower") -> dict:
+    """What :func:`collocations` scores, counted in ``tokens``: counts that add up over parts.
+
+    Returns a dict: ``words`` (a ``Counter`` of every word, node forms merged into their node),
+    ``pairs`` (a ``Counter`` of the ordered pairs within the window that hold a node), ``stops``
+    (the words flagged ``stop``, with ``drop_stop``) and ``window``. Windows never cross a
+    sentence, so the counts of parts of a corpus, added up with
+    :func:`add_collocation_counts`, are those of the whole; :func:`score_collocations` scores
+    them. The arguments are those of :func:`collocations`.
+    """
+    from collections import Counter
+
     from nltk.collocations import BigramCollocationFinder
-    from nltk.metrics import BigramAssocMeasures
 
     groups = _nodes(nodes)
     window = check_int(window, "window", 2)
-    min_freq = check_int(min_freq, "min_freq", 1)
-    measures = [measures] if isinstance(measures, str) else list(measures)
-    if not measures:
-        raise fail("measures", "no measure given", f"use some of {', '.join(MEASURES)}")
-    for m in measures:
-        check_choice(m, MEASURES, "measures")
     check_choice(column, COLUMNS, "column")
     needed = ["doc_id", "sentence_id", "position", column] + (["stop"] if drop_stop else [])
     check_table(tokens, needed, "tokens")
@@ -135,14 +148,56 @@ def collocations(tokens: pd.DataFrame, nodes: str | Iterable[str] | Mapping[str,
                 continue
             for variant in (form, form + "'s", form + "’s"):  # a possessive is the node too
                 label_of.setdefault(variant, label)
-    marker = {label: "\x00" + label for label in groups}  # merged node forms: never a word
-    node_of = {v: k for k, v in marker.items()}
+    marker = _markers(groups)
     words = np.array([marker[label_of[w]] if w in label_of else w for w in words], dtype=object)
     sentence = pd.factorize(pd.MultiIndex.from_arrays([table["doc_id"], table["sentence_id"]]))[0]
     breaks = np.flatnonzero(np.diff(sentence)) + 1
     padding = [None] * (window - 1)
     stream = [w for part in np.split(words, breaks) for w in (*part, *padding)]
     finder = BigramCollocationFinder.from_words(stream, window_size=window)
+    held = set(marker.values())
+    pairs = Counter({pair: n for pair, n in finder.ngram_fd.items()
+                     if pair[0] in held or pair[1] in held})
+    return {"words": Counter(finder.word_fd), "pairs": pairs, "stops": stops, "window": window}
+
+
+def _markers(groups: Mapping[str, object]) -> dict[str, str]:
+    return {label: "\x00" + label for label in groups}  # merged node forms: never a word
+
+
+def add_collocation_counts(parts: Sequence[dict]) -> dict:
+    """:func:`collocation_counts` of parts of a corpus (same nodes and window), added up."""
+    from collections import Counter
+
+    words, pairs, stops = Counter(), Counter(), set()
+    for part in parts:
+        words.update(part["words"])
+        pairs.update(part["pairs"])
+        stops |= part["stops"]
+    return {"words": words, "pairs": pairs, "stops": stops, "window": parts[0]["window"]}
+
+
+def score_collocations(counts: dict, nodes: str | Iterable[str] | Mapping[str, Iterable[str]],
+                       min_freq: int = 2,
+                       measures: Sequence[str] = ("likelihood_ratio", "pmi"),
+                       attracted_only: bool = True) -> pd.DataFrame:
+    """The table of :func:`collocations` from :func:`collocation_counts` (of the same nodes)."""
+    from nltk.collocations import BigramCollocationFinder
+    from nltk.metrics import BigramAssocMeasures
+    from nltk.probability import FreqDist
+
+    groups = _nodes(nodes)
+    min_freq = check_int(min_freq, "min_freq", 1)
+    measures = [measures] if isinstance(measures, str) else list(measures)
+    if not measures:
+        raise fail("measures", "no measure given", f"use some of {', '.join(MEASURES)}")
+    for m in measures:
+        check_choice(m, MEASURES, "measures")
+    marker = _markers(groups)
+    node_of = {v: k for k, v in marker.items()}
+    stops = counts["stops"]
+    finder = BigramCollocationFinder(FreqDist(counts["words"]), FreqDist(counts["pairs"]),
+                                     window_size=counts["window"])
     finder.apply_freq_filter(min_freq)
     finder.apply_ngram_filter(lambda w1, w2: (w1 in node_of) == (w2 in node_of) and
                               (w1 not in node_of or w1 == w2))

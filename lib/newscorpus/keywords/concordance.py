@@ -257,15 +257,95 @@ def rates_by_group(hits: pd.DataFrame, tokens: pd.DataFrame, by: str) -> pd.Data
     2  y   base     1          1      2   5000.0
     3  y  truce     0          0      2      0.0
     """
+    check_table(hits, ["doc_id", "term"], "hits", "newscorpus.keywords.concordance.dispersion")
+    if "offset" not in hits.columns:  # terms in the order of the table
+        hits = hits.assign(offset=np.arange(len(hits)))
+    return rates_from_counts(rate_counts(hits, tokens, by), by)
+
+
+# --- the same, from counts that add up over parts of a corpus ---------------------------------
+
+
+def rate_counts(hits: pd.DataFrame, tokens: pd.DataFrame, by: str,
+                key: Sequence[str] = ("offset",)) -> dict:
+    """What :func:`rates_by_group` needs, counted in one part of a corpus (whole documents).
+
+    Returns ``hits`` (``by``, ``term``, ``hits``, ``documents``), ``words`` (``by``, ``words``,
+    groups in order of first appearance) and ``first`` (``term`` and the ``key`` columns of its
+    first hit, which orders the terms). ``key`` must order hits across parts as ``offset``
+    orders them in the whole corpus, e.g. ``("doc_rank", "position")``. Add the counts of
+    parts with :func:`add_rate_counts`; :func:`rates_from_counts` finishes the table.
+    """
+    key = list(key)
     check_table(tokens, ["doc_id", by], "tokens")
     group_of = tokens.drop_duplicates("doc_id").set_index("doc_id")[by]
-    words = tokens.groupby(by, sort=False).size()
+    words = tokens.groupby(by, sort=False).size().rename("words").reset_index()
     found = hits.assign(**{by: hits["doc_id"].map(group_of)})
-    counts = found.groupby([by, "term"], sort=False).agg(hits=("doc_id", "size"),
-                                                         documents=("doc_id", "nunique"))
-    terms = list(dict.fromkeys(hits["term"]))
+    counts = found.groupby([by, "term"], sort=False).agg(
+        hits=("doc_id", "size"), documents=("doc_id", "nunique")).reset_index()
+    first = (hits.sort_values([*key, "term"], kind="stable").drop_duplicates("term")
+             [["term", *key]].reset_index(drop=True))
+    return {"hits": counts, "words": words, "first": first, "key": key}
+
+
+def add_rate_counts(parts: Sequence[dict], by: str) -> dict:
+    """:func:`rate_counts` of consecutive parts of a corpus, added up in their order."""
+    key = parts[0]["key"]
+    hits = pd.concat([p["hits"] for p in parts], ignore_index=True)
+    words = pd.concat([p["words"] for p in parts], ignore_index=True)
+    first = pd.concat([p["first"] for p in parts], ignore_index=True)
+    return {"hits": hits.groupby([by, "term"], sort=False)[["hits", "documents"]].sum()
+            .reset_index(),
+            "words": words.groupby(by, sort=False)["words"].sum().reset_index(),
+            "first": first.sort_values([*key, "term"], kind="stable").drop_duplicates("term"),
+            "key": key}
+
+
+def rates_from_counts(counts: dict, by: str) -> pd.DataFrame:
+    """The table of :func:`rates_by_group` from :func:`rate_counts` (added up)."""
+    words = counts["words"].set_index(by)["words"]
+    terms = list(counts["first"]["term"])
     index = pd.MultiIndex.from_product([list(words.index), terms], names=[by, "term"])
-    out = counts.reindex(index, fill_value=0).reset_index()
+    out = (counts["hits"].set_index([by, "term"])[["hits", "documents"]]
+           .reindex(index, fill_value=0).reset_index())
     out["words"] = out[by].map(words).astype("int64")
     out["per_10k"] = (out["hits"] / out["words"] * 10_000).round(2)
     return out
+
+
+def document_sizes(tokens: pd.DataFrame) -> pd.DataFrame:
+    """Words per document (``doc_id``, ``words``; every token counts), in table order: what
+    :func:`spans_from_sizes` lays out."""
+    check_table(tokens, ["doc_id"], "tokens")
+    return tokens.groupby("doc_id", sort=False).size().rename("words").reset_index()
+
+
+def spans_from_sizes(sizes: pd.DataFrame, doc_order: Sequence[str] | None = None
+                     ) -> pd.DataFrame:
+    """:func:`document_spans` from the words per document (:func:`document_sizes`, of parts
+    concatenated), the documents laid out in ``doc_order`` (by default as listed)."""
+    words = sizes.set_index("doc_id")["words"]
+    if doc_order is not None:
+        doc_order = [doc_order] if isinstance(doc_order, str) else list(doc_order)
+        unknown = [d for d in doc_order if d not in words.index]
+        if unknown:
+            raise fail("doc_order", f"{', '.join(map(repr, unknown))} "
+                        f"{'is' if len(unknown) == 1 else 'are'} not a doc_id of the token "
+                        "table", "list doc_ids of the table, e.g. documents sorted by date: "
+                        "documents.sort_values('date_start')['doc_id']")
+        words = words.reindex(doc_order)
+    end = np.cumsum(words.to_numpy())
+    return pd.DataFrame({"doc_id": pd.array(words.index, dtype="str"),
+                         "start": end - words.to_numpy(), "end": end,
+                         "words": words.to_numpy()}).astype(
+        {"start": "int64", "end": "int64", "words": "int64"})
+
+
+def place_hits(hits: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
+    """Hits found in parts of a corpus (:func:`dispersion` of each), laid out as
+    :func:`dispersion` lays out the whole: ``offset`` counted through the documents of
+    ``spans`` (:func:`spans_from_sizes`), others left out."""
+    start = spans.set_index("doc_id")["start"]
+    kept = hits[hits["doc_id"].isin(start.index)]
+    out = kept.assign(offset=(kept["doc_id"].map(start) + kept["position"]).astype("int64"))
+    return out.sort_values(["offset", "term"], kind="stable").reset_index(drop=True)

@@ -37,7 +37,7 @@ from newscorpus.base.checks import (
 )
 from newscorpus.keywords.tokens import COLUMNS, _check_stop, _ordered
 
-__all__ = ["frequencies", "ngrams", "tfidf", "top_terms"]
+__all__ = ["frequencies", "ngrams", "tfidf", "tfidf_from_counts", "top_terms"]
 
 
 # --- checks shared by the keyword modules -----------------------------------------------------
@@ -332,3 +332,57 @@ def tfidf(tokens: pd.DataFrame, n: int | tuple[int, int] = (1, 1), drop_stop: bo
 # --- keyphrases -------------------------------------------------------------------------------
 
 
+
+
+def tfidf_from_counts(counts: pd.DataFrame, document_frequency: pd.DataFrame,
+                      n_documents: int, by: str = "doc_id", *, norm: str | None = "l2",
+                      use_idf: bool = True, smooth_idf: bool = True,
+                      sublinear_tf: bool = False) -> pd.DataFrame:
+    """The :func:`tfidf` table of some documents, from counts that add up over parts of a corpus.
+
+    ``counts`` holds the documents wanted (``by``, ``term``, ``count``: :func:`frequencies` by
+    ``by``); ``document_frequency`` (``term``, ``documents``) and ``n_documents`` (those with at
+    least one term counted) describe the whole corpus. The inverse document frequency is
+    scikit-learn's (``ln((1 + n) / (1 + df)) + 1`` with ``smooth_idf``, ``ln(n / df) + 1``
+    without), so the rows equal those of :func:`tfidf` on the whole corpus for these documents.
+
+    Examples
+    --------
+    >>> counts = pd.DataFrame({"doc_id": ["a", "a"], "term": ["russia", "base"], "count": 1})
+    >>> df = pd.DataFrame({"term": ["russia", "base"], "documents": [2, 1]})
+    >>> tfidf_from_counts(counts, df, n_documents=2).round(4)
+      doc_id    term  count   tfidf  rank
+    0      a    base      1  0.8148     1
+    1      a  russia      1  0.5797     2
+    """
+    from scipy import sparse
+    from sklearn.preprocessing import normalize
+
+    if norm not in ("l1", "l2", None):
+        raise fail("norm", f"expected 'l1', 'l2' or None, got {norm!r}",
+                    "use norm='l2' (scikit-learn's default), 'l1' or None")
+    check_table(counts, [by, "term", "count"], "counts", "newscorpus.keywords.frequencies")
+    check_table(document_frequency, ["term", "documents"], "document_frequency",
+                "newscorpus.scale.aggregates.document_frequencies")
+    counts = counts[[by, "term", "count"]].reset_index(drop=True)
+    doc_codes, docs = pd.factorize(counts[by], sort=True, use_na_sentinel=False)
+    term_codes, terms = pd.factorize(counts["term"], sort=True)
+    tf = counts["count"].to_numpy(dtype="float64")
+    if sublinear_tf:
+        tf = np.log(tf) + 1.0
+    if use_idf:
+        df = document_frequency.set_index("term")["documents"].reindex(terms)
+        if df.isna().any():
+            raise fail("document_frequency", f"no row for the term {df.index[df.isna()][0]!r}",
+                        "count the document frequencies on the corpus the counts come from")
+        df = df.to_numpy(dtype="float64") + int(smooth_idf)
+        idf = np.log((n_documents + int(smooth_idf)) / df) + 1
+        tf = tf * idf[term_codes]
+    matrix = sparse.csr_matrix((tf, (doc_codes, term_codes)), shape=(len(docs), len(terms)))
+    if norm is not None:
+        matrix = normalize(matrix, norm=norm, copy=False)
+    counts["tfidf"] = np.asarray(matrix[doc_codes, term_codes]).ravel()
+    table = counts.sort_values([by, "tfidf", "term"], ascending=[True, False, True],
+                               kind="stable", na_position="last").reset_index(drop=True)
+    table["rank"] = table.groupby(by, sort=False, dropna=False).cumcount() + 1
+    return table.astype({"count": "int64", "tfidf": "float64", "rank": "int64"})

@@ -169,10 +169,43 @@ def theme_shares(flags: pd.DataFrame, by: str | Sequence[str] = "doc_id",
                     if missing else "no theme column found",
                     "pass the table made by theme_sentences (merge grouping columns onto it), "
                     "or name its theme columns with themes=[...]")
+    return shares_from_counts(_share_counts(flags, columns, names), columns, names)
+
+
+def _share_counts(flags: pd.DataFrame, columns: list[str], names: list[str]) -> pd.DataFrame:
     grouped = flags.groupby(columns, sort=True, dropna=False)
     counts = grouped[names].sum().astype("int64")
-    sizes = grouped.size()
-    out = counts.melt(ignore_index=False, var_name="theme", value_name="matched").reset_index()
+    counts.insert(0, SENTENCES, grouped.size().astype("int64"))
+    return counts.reset_index()
+
+
+#: The column of :func:`theme_share_counts` that counts the sentences of a group.
+SENTENCES = "_sentences"
+
+
+def theme_share_counts(flags: pd.DataFrame, by: str | Sequence[str] = "doc_id",
+                       themes: Sequence[Theme] | Sequence[str] | None = None) -> pd.DataFrame:
+    """What :func:`theme_shares` needs, as counts that add up over parts of a corpus: the
+    ``by`` columns, ``_sentences`` and, per theme, the sentences that mention it. Add up the
+    counts of parts with ``groupby(by).sum()``; :func:`shares_from_counts` finishes the table.
+    """
+    made_by = "newscorpus.keywords.theme_counts.theme_sentences"
+    columns = check_by(check_table(flags, [], "flags", made_by), by)
+    names = [t.name if isinstance(t, Theme) else t for t in themes] if themes is not None \
+        else list(flags.attrs.get("themes") or [])
+    check_table(flags, names, "flags", made_by)
+    return _share_counts(flags, columns, names)
+
+
+def shares_from_counts(counts: pd.DataFrame, by: str | Sequence[str],
+                       themes: Sequence[Theme] | Sequence[str]) -> pd.DataFrame:
+    """The table of :func:`theme_shares` from :func:`theme_share_counts` (added up)."""
+    columns = [by] if isinstance(by, str) else list(by)
+    names = [t.name if isinstance(t, Theme) else t for t in themes]
+    counts = counts.groupby(columns, sort=True, dropna=False)[[SENTENCES, *names]].sum()
+    sizes = counts[SENTENCES]
+    out = counts[names].melt(ignore_index=False, var_name="theme",
+                             value_name="matched").reset_index()
     out = out.merge(sizes.rename("sentences").reset_index(), on=columns, how="left")
     out["_theme"] = out["theme"].map({n: i for i, n in enumerate(names)})
     out = out.sort_values(columns + ["_theme"], kind="stable", na_position="last")

@@ -104,8 +104,47 @@ def select_tokens(tokens: pd.DataFrame, sentences: pd.DataFrame, *,
     return kept.reset_index(drop=True)
 
 
-def label_terms(table: pd.DataFrame, tokens: pd.DataFrame, *, column: str = "term",
-                form: str = "lower", name: str = "label") -> pd.DataFrame:
+def form_counts(tokens: pd.DataFrame, *, column: str = "term",
+                form: str = "lower") -> pd.DataFrame:
+    """How often each ``column`` value is written in each ``form``: what :func:`label_terms`
+    labels terms from, as counts that add up over parts of a corpus.
+
+    Returns ``term``, ``form`` (possessive ending removed), ``stop`` (the tokens' flag; False
+    without a ``stop`` column) and ``n``.
+
+    Examples
+    --------
+    >>> tokens = pd.DataFrame({"term": ["militari", "militari", "forc"],
+    ...                        "lower": ["military", "military's", "forces"]})
+    >>> form_counts(tokens)
+           term      form   stop  n
+    0      forc    forces  False  1
+    1  militari  military  False  2
+    """
+    from newscorpus.base.words import _POSSESSIVE_END
+
+    check_table(tokens, [column, form], "tokens")
+    stop = (tokens["stop"].to_numpy(dtype=bool)
+            if "stop" in tokens.columns and tokens["stop"].dtype == bool
+            else np.zeros(len(tokens), dtype=bool))
+    bare = tokens[form].astype(str).str.replace(_POSSESSIVE_END, "", regex=True)
+    frame = pd.DataFrame({"term": tokens[column].to_numpy(dtype=object),
+                          "form": bare.to_numpy(), "stop": stop})
+    counted = frame.groupby(["term", "form", "stop"], sort=True).size().rename("n")
+    return counted.reset_index().astype({"term": "str", "form": "str", "stop": "bool",
+                                         "n": "int64"})
+
+
+def add_form_counts(parts: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """:func:`form_counts` of parts of a corpus, added up: those of the whole."""
+    frame = pd.concat(parts, ignore_index=True)
+    counted = frame.groupby(["term", "form", "stop"], sort=True)["n"].sum()
+    return counted.reset_index().astype({"n": "int64"})
+
+
+def label_terms(table: pd.DataFrame, tokens: pd.DataFrame | None = None, *,
+                column: str = "term", form: str = "lower", name: str = "label",
+                forms: pd.DataFrame | None = None) -> pd.DataFrame:
     """Return ``table`` with a readable ``label`` beside each (stemmed) ``term``.
 
     A stem such as ``militari`` is what is counted, but not what a reader should see. Each
@@ -119,7 +158,7 @@ def label_terms(table: pd.DataFrame, tokens: pd.DataFrame, *, column: str = "ter
     ----------
     table : DataFrame
         Any table with a ``term`` column (frequencies, TF-IDF, keyness).
-    tokens : DataFrame
+    tokens : DataFrame, optional
         The token table the terms were counted from (columns ``column`` and ``form``).
     column : str
         The token column that holds the counted terms.
@@ -127,6 +166,9 @@ def label_terms(table: pd.DataFrame, tokens: pd.DataFrame, *, column: str = "ter
         The token column whose most frequent value labels a term (``lower`` or ``token``).
     name : str
         The name of the new column, inserted just after ``term``.
+    forms : DataFrame, optional
+        Instead of ``tokens``: their :func:`form_counts` (added up over parts of a corpus
+        with :func:`add_form_counts`), which give the same labels.
 
     Examples
     --------
@@ -137,17 +179,18 @@ def label_terms(table: pd.DataFrame, tokens: pd.DataFrame, *, column: str = "ter
     0  militari forc  military forces
     1           forc           forces
     """
-    from newscorpus.base.words import _POSSESSIVE_END
-
     check_table(table, ["term"], "table", "newscorpus.keywords.counts.frequencies")
-    check_table(tokens, [column, form], "tokens")
-    if "stop" in tokens.columns and tokens["stop"].dtype == bool:
-        # Label from the tokens that were counted: "US" (the country), not the pronoun "us".
-        counted_terms = set(tokens.loc[~tokens["stop"], column])
-        tokens = tokens[~tokens["stop"] | ~tokens[column].isin(counted_terms)]
-    bare = tokens[form].astype(str).str.replace(_POSSESSIVE_END, "", regex=True)
-    counted = (pd.DataFrame({"term": tokens[column].to_numpy(), "form": bare.to_numpy()})
-               .value_counts().rename("n").reset_index()
+    if forms is None:
+        if tokens is None:
+            raise fail("tokens", "neither the tokens nor their form counts were given",
+                        "pass the token table, or forms=form_counts(tokens)")
+        forms = form_counts(tokens, column=column, form=form)
+    check_table(forms, ["term", "form", "stop", "n"], "forms",
+                "newscorpus.keywords.tokens.form_counts")
+    # Label from the tokens that were counted: "US" (the country), not the pronoun "us".
+    counted_terms = set(forms.loc[~forms["stop"], "term"])
+    kept = forms[~forms["stop"] | ~forms["term"].isin(counted_terms)]
+    counted = (kept.groupby(["term", "form"], sort=False)["n"].sum().reset_index()
                .sort_values(["term", "n", "form"], ascending=[True, False, True], kind="stable"))
     best = dict(counted.drop_duplicates("term")[["term", "form"]].itertuples(index=False))
     labels = [" ".join(best.get(word, word) for word in str(term).split(" "))
