@@ -28,6 +28,8 @@ module                 offers
 ``parallel``           :func:`map_chunks`: work in chunks on worker processes, with progress
 ``dask_backend``       the ``backend``, ``scheduler`` and ``partition_mb`` parameters,
                        :func:`dask_client`, :func:`map_documents` (a function per partition)
+``passes``             :func:`dask_pass`: a notebook's costly step over the parts of a corpus,
+                       tables written whole or not at all, partial aggregates returned
 ``notebooks``          :func:`store_form`: an executed notebook as the collection stores it
 =====================  ============================================================================
 

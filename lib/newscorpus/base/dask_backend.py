@@ -369,10 +369,11 @@ def to_dask(docs: pd.DataFrame, partition_mb: float = 16):
     return dd.from_map(_part, frames, meta=docs.iloc[:0], enforce_metadata=False)
 
 
-def gather_in_order(futures: list, *, desc: str, unit: str = "part",
-                    progress: bool = False) -> list:
+def gather_in_order(futures: list, *, desc: str, unit: str = "part", progress: bool = False,
+                    on_result: Callable | None = None) -> list:
     """The results of ``futures`` in their order, each taken (and released on the cluster) as
-    soon as it is done, with a progress bar over them when ``progress``."""
+    soon as it is done, with a progress bar over them when ``progress``; ``on_result(index,
+    result)`` replaces each result as it arrives by what it returns."""
     from distributed import as_completed
     from tqdm import tqdm
 
@@ -381,7 +382,9 @@ def gather_in_order(futures: list, *, desc: str, unit: str = "part",
     with tqdm(total=len(futures), desc=desc, unit=unit, disable=not progress,
               mininterval=1.0) as bar:
         for future in as_completed(futures):
-            results[order[future.key]] = future.result()
+            index = order[future.key]
+            result = future.result()
+            results[index] = result if on_result is None else on_result(index, result)
             future.release()
             bar.update(1)
     return results

@@ -4,12 +4,17 @@
 module             offers
 =================  =================================================================================
 ``tokens``         :func:`select_tokens` (sentences of chosen roles, document columns attached),
-                   :func:`label_terms` (stems shown as their commonest written form)
-``counts``         :func:`ngrams`, :func:`frequencies`, :func:`top_terms`, :func:`tfidf`
+                   :func:`label_terms` (stems shown as their commonest written form, from the
+                   tokens or their :func:`form_counts`)
+``counts``         :func:`ngrams`, :func:`frequencies`, :func:`top_terms`, :func:`tfidf`,
+                   :func:`tfidf_from_counts` (TF-IDF of some documents from corpus counts)
+``partials``       term and document frequencies as counts that add up over parts
+``passes``         :func:`count_and_write`: notebook 02's one pass over a corpus, local or Dask
 ``compare``        :func:`keyness`, :func:`keyness_by_group` (log-likelihood G2, log ratio),
                    :func:`top_keyness` (the rows a keyness chart draws),
                    :func:`verify_keyness` (an independent scipy check)
-``collocations``   :func:`collocations`: the words that keep company with a node word
+``collocations``   :func:`collocations`: the words that keep company with a node word (or
+                   :func:`collocation_counts` of parts, added up, then :func:`score_collocations`)
 ``concordance``    :func:`kwic` (keywords in context), :func:`dispersion`,
                    :func:`document_spans`, :func:`rates_by_group` (dispersion at scale)
 ``themes``         the theme dictionary: :func:`load_themes`, :func:`themes_table`
@@ -34,6 +39,7 @@ from newscorpus.keywords.compare import keyness, keyness_by_group, top_keyness, 
 from newscorpus.keywords.concordance import dispersion, document_spans, kwic, rates_by_group
 from newscorpus.keywords.counts import frequencies, ngrams, tfidf, tfidf_from_counts, top_terms
 from newscorpus.keywords.keyphrases import keyphrases
+from newscorpus.keywords.passes import count_and_write
 from newscorpus.keywords.theme_counts import (
     share_matrix,
     theme_examples,
@@ -50,7 +56,9 @@ from newscorpus.keywords.tokens import (
     select_tokens,
 )
 
-__all__ = ["COLUMNS", "MEASURES", "Theme", "collocations", "dispersion", "document_spans",
+__all__ = ["COLUMNS", "MEASURES", "Theme", "add_collocation_counts", "add_form_counts",
+           "collocation_counts", "collocations", "count_and_write", "dispersion",
+           "document_spans", "form_counts", "score_collocations", "tfidf_from_counts",
            "frequencies", "keyness", "keyness_by_group", "keyphrases", "kwic", "label_terms",
            "rates_by_group",
            "load_themes", "ngrams", "select_tokens", "share_matrix", "tfidf", "theme_examples",

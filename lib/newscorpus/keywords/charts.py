@@ -177,44 +177,38 @@ def dispersion_chart(hits: pd.DataFrame, spans: pd.DataFrame, terms):
     return fig, ax
 
 
-def occurrence_chart(hits: pd.DataFrame, tokens: pd.DataFrame, terms, *, doc_order,
+def occurrence_chart(table: pd.DataFrame, terms, *, spans: pd.DataFrame | None = None,
                      by: str | None = None, group_order=None):
     """Where the followed terms occur: a dispersion plot, or rates per group for a large corpus.
 
     Parameters
     ----------
-    hits : pandas.DataFrame
-        :func:`newscorpus.keywords.concordance.dispersion` of ``tokens`` in ``doc_order``.
-    tokens : pandas.DataFrame
-        The token table (with the column ``by`` when given).
+    table : pandas.DataFrame
+        Without ``by``: the hits laid out through the documents
+        (:func:`newscorpus.keywords.concordance.dispersion`); with ``by``: the occurrences per
+        10,000 words of each group (:func:`newscorpus.keywords.concordance.rates_by_group`).
     terms : sequence of str
         The terms, top to bottom.
-    doc_order : sequence of str
-        The documents in the order laid out (for the dispersion plot).
+    spans : pandas.DataFrame, optional
+        Where each document starts and ends (:func:`~newscorpus.keywords.concordance.
+        document_spans`), for the dispersion plot.
     by : str, optional
-        Group column: draw each term's occurrences per 10,000 words of each group instead
-        (:func:`newscorpus.keywords.concordance.rates_by_group`).
+        The group column of the rates: draw them as a heat map, terms by groups.
     group_order : sequence, optional
         The groups, left to right.
 
     Returns
     -------
-    fig, ax, table
-        The figure and the table it was drawn from.
+    fig, ax
     """
-    from newscorpus.base.figures import heatmap_chart
-    from newscorpus.keywords.concordance import document_spans, rates_by_group
-
     if by is None:
-        fig, ax = dispersion_chart(hits, document_spans(tokens, doc_order=doc_order), terms)
-        return fig, ax, hits
-    table = rates_by_group(hits, tokens, by)
-    if table.empty:
-        fig, ax = nothing_to_draw("None of the followed terms occurs.")
-        return fig, ax, table
+        return dispersion_chart(table, spans, terms)
+    from newscorpus.base.figures import heatmap_chart
+
+    if table.empty or not table["hits"].any():
+        return nothing_to_draw("None of the followed terms occurs.")
     wide = table.pivot(index="term", columns=by, values="per_10k")
     columns = [g for g in (group_order or wide.columns) if g in wide.columns]
-    fig, ax = heatmap_chart(wide.reindex(index=[t for t in terms if t in wide.index],
-                                         columns=columns),
-                            fmt="{:.1f}", label="occurrences per 10,000 words")
-    return fig, ax, table
+    return heatmap_chart(wide.reindex(index=[t for t in terms if t in wide.index],
+                                      columns=columns),
+                         fmt="{:.1f}", label="occurrences per 10,000 words")

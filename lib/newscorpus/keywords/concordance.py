@@ -347,5 +347,7 @@ def place_hits(hits: pd.DataFrame, spans: pd.DataFrame) -> pd.DataFrame:
     ``spans`` (:func:`spans_from_sizes`), others left out."""
     start = spans.set_index("doc_id")["start"]
     kept = hits[hits["doc_id"].isin(start.index)]
-    out = kept.assign(offset=(kept["doc_id"].map(start) + kept["position"]).astype("int64"))
+    offset = (kept["doc_id"].map(start).to_numpy(dtype="int64")
+              + kept["position"].to_numpy(dtype="int64"))
+    out = kept.assign(offset=offset)
     return out.sort_values(["offset", "term"], kind="stable").reset_index(drop=True)

@@ -102,4 +102,5 @@ def keyphrases(texts: Mapping[str, str] | pd.DataFrame, top: int = 10, max_ngram
             rows["rank"].append(rank)
             rows["phrase"].append(str(phrase))
             rows["score"].append(float(f"{float(score):.6g}"))
-    return pd.DataFrame(rows).astype({"rank": "int64", "score": "float64", "phrase": "str"})
+    return pd.DataFrame(rows).astype({"doc_id": "str", "rank": "int64", "score": "float64",
+                                      "phrase": "str"})

@@ -21,7 +21,12 @@ from collections.abc import Sequence
 import pandas as pd
 
 from newscorpus.base.checks import check_by, check_table
-from newscorpus.keywords.counts import rate_and_rank
+from newscorpus.keywords.partials import (
+    document_counts,
+    document_frequency_from_counts,
+    frequencies_from_counts,
+    term_counts,
+)
 from newscorpus.scale.stages import is_dask
 from newscorpus.sentiment.actor_partials import actor_partial, actor_tone_from_partials
 
@@ -66,19 +71,6 @@ def _sum(partials, keys: list[str], columns: list[str]) -> pd.DataFrame:
 # --- term and document frequencies ------------------------------------------------------------
 
 
-def _term_counts(tokens: pd.DataFrame, by: tuple[str, ...], n, drop_stop: bool,
-                 column: str) -> pd.DataFrame:
-    from newscorpus.keywords.counts import frequencies
-
-    counts = frequencies(tokens, by=list(by), n=n, drop_stop=drop_stop, column=column)
-    counts = counts[[*by, "term", "count"]].assign(words=0)
-    # each group's words ride along as rows without a term, so one groupby-sum adds up both
-    words = tokens.groupby(list(by), sort=False, dropna=False).size().rename("words")
-    words = words.reset_index().assign(term=pd.NA, count=0)
-    return pd.concat([counts, words[[*by, "term", "count", "words"]].astype(
-        {"term": counts["term"].dtype})], ignore_index=True)
-
-
 def group_frequencies(tokens, by: str | Sequence[str], n=(1, 1), drop_stop: bool = True,
                       column: str = "term", *, backend: str = "local",
                       scheduler: str | None = "", workers: int | None = 0,
@@ -107,22 +99,11 @@ def group_frequencies(tokens, by: str | Sequence[str], n=(1, 1), drop_stop: bool
         check_by(check_table(tokens, [], "tokens"), columns)
     on = dict(backend=backend, scheduler=scheduler, workers=workers,
               partition_mb=partition_mb, dashboard=dashboard)
-    partials = _partials(tokens, _term_counts, _example(tokens), on=on, by=tuple(columns),
+    partials = _partials(tokens, term_counts, _example(tokens), on=on, by=tuple(columns),
                          n=n, drop_stop=drop_stop, column=column)
-    summed = _sum(partials, [*columns, "term"], ["count", "words"])
-    words = summed[summed["term"].isna()][[*columns, "words"]]
-    counts = summed[summed["term"].notna()][[*columns, "term", "count"]]
-    return rate_and_rank(counts, words, columns)
-
-
-def _document_counts(tokens: pd.DataFrame, by: tuple[str, ...], n, drop_stop: bool,
-                     column: str) -> pd.DataFrame:
-    from newscorpus.keywords.counts import frequencies
-
-    keys = list(dict.fromkeys(["doc_id", *by]))
-    per_doc = frequencies(tokens, by=keys, n=n, drop_stop=drop_stop, column=column)
-    return (per_doc.groupby([*by, "term"], sort=False, dropna=False).size()
-            .rename("documents").reset_index())
+    if is_dask(partials):
+        partials = partials.compute()
+    return frequencies_from_counts(partials, columns)
 
 
 def document_frequencies(tokens, by: str | Sequence[str] = (), n=(1, 1),
@@ -144,12 +125,11 @@ def document_frequencies(tokens, by: str | Sequence[str] = (), n=(1, 1),
     columns = _columns(by)
     if not is_dask(tokens):
         check_table(tokens, ["doc_id", *columns], "tokens")
-    partials = _partials(tokens, _document_counts, _example(tokens), by=tuple(columns), n=n,
+    partials = _partials(tokens, document_counts, _example(tokens), by=tuple(columns), n=n,
                          drop_stop=drop_stop, column=column)
-    table = _sum(partials, [*columns, "term"], ["documents"])
-    return table.sort_values([*columns, "documents", "term"],
-                             ascending=[True] * len(columns) + [False, True],
-                             kind="stable").reset_index(drop=True).astype({"documents": "int64"})
+    if is_dask(partials):
+        partials = partials.compute()
+    return document_frequency_from_counts(partials, columns)
 
 
 # --- tone and motives -------------------------------------------------------------------------
