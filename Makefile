@@ -20,11 +20,12 @@ help: ## list the targets
 
 setup: $(STAMP) ## create .venv, install the locked dependencies and the package, register the Jupyter kernel
 
-$(STAMP): requirements.lock pyproject.toml
+$(STAMP): requirements.lock requirements-pip.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' 2>/dev/null || { \
 	  echo "error: set-up needs Python 3.11, and '$(PYTHON)' is missing or another version." >&2; \
 	  echo "Fix: install Python 3.11, or run 'make PYTHON=/path/to/python3.11 setup'." >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements-pip.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	$(BIN)/python -m ipykernel install --sys-prefix --name newscorpus --display-name "Python (newscorpus)" >/dev/null
