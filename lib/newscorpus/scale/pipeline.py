@@ -20,6 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from newscorpus.keywords.partials import document_counts, term_counts
 from newscorpus.scale import aggregates, stages
 
 __all__ = ["TABLES", "ExactSum", "process_corpus"]
@@ -73,8 +74,8 @@ def _process(part: pd.DataFrame, index: int, folders: dict[str, str], groups: pd
         tables[name].to_parquet(Path(folder) / f"part.{index:06d}.parquet", index=False)
     on = {name: stages.attach(tables[name], groups) for name in ("tokens", "scores", "flags")}
     return {
-        "terms": aggregates._term_counts(on["tokens"], (by,), n, True, "term"),
-        "documents": aggregates._document_counts(on["tokens"], (by,), n, True, "term"),
+        "terms": term_counts(on["tokens"], (by,), n, True, "term"),
+        "documents": document_counts(on["tokens"], (by,), n, True, "term"),
         "tone": aggregates._tone_partial(on["scores"], (by,), -0.05, 0.05),
         "motives": aggregates._motive_partial(on["flags"], (by,), tuple(
             c for c in tables["flags"].columns if c not in ("doc_id", "sentence_id",
