@@ -1,7 +1,8 @@
 """One pass over the parts of a corpus on Dask: each part computed and written by a worker, only
 its partial aggregates sent back.
 
-The notebooks' costly steps (cleaning, tone, motives, keywords) share this frame: a *compute*
+The costly steps of notebooks 02, 03 and 04 (keywords, tone, motives) share this frame (notebook
+01 maps the partitions of a lazy corpus instead): a *compute*
 function turns one part (whole documents) into ``(result, written)``: a dict of partial
 aggregates, and the tables to write; :func:`dask_pass` runs it on every part, writes each
 non-empty table as ``<name>/part.<index>.parquet`` into a temporary folder, and puts the folders

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping, Sequence
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -84,15 +83,12 @@ def combine(parts: Sequence[dict], preview: int = EVIDENCE_PREVIEW) -> dict:
             "rows": sum(p["rows"] for p in parts)}
 
 
-def _label_part(source, index: int, folders: dict[str, str], **options) -> dict:
-    """One part on a worker: read it (a Parquet file, or a slice given), label it, write its
-    evidence, return its partials (without the evidence)."""
+def _label_part(source, index: int, **options) -> tuple[dict, dict[str, pd.DataFrame]]:
+    """One part on a worker: read it (a Parquet file, or a slice given) and label it; its
+    partials, and its evidence to write."""
     sentences = pd.read_parquet(source) if isinstance(source, str) else source
     result, evidence = partial_result(sentences, **options)
-    if len(evidence):  # empty parts are left out: their columns have no types to agree on
-        evidence.to_parquet(Path(folders["motives"]) / f"part.{index:06d}.parquet",
-                            index=False)
-    return result
+    return result, {"motives": evidence}
 
 
 def label_and_write(processed_dir: str | os.PathLike[str], documents: pd.DataFrame,
@@ -134,6 +130,7 @@ def label_and_write(processed_dir: str | os.PathLike[str], documents: pd.DataFra
     """
     from newscorpus.base.dask_backend import check_backend, check_partition_mb
     from newscorpus.base.outputs import read_table, table_parts, write_table
+    from newscorpus.base.passes import dask_pass
 
     processed = Path(processed_dir)
     options = dict(documents=documents[["doc_id", "kind", "date_end"]], groups=groups,
@@ -147,25 +144,10 @@ def label_and_write(processed_dir: str | os.PathLike[str], documents: pd.DataFra
     check_partition_mb(partition_mb)
     sources = table_parts(processed, "sentences", made_by="01-cleaning",
                           partition_mb=partition_mb)
-    return _dask_pass(sources, processed, options, scheduler=scheduler, workers=workers,
+    shared = ("documents", "groups")  # one row per document: sent to each worker once
+    parts = dask_pass(_label_part, sources, processed, ["motives"],
+                      shared={k: options[k] for k in shared},
+                      options={k: v for k, v in options.items() if k not in shared},
+                      desc="labelling", scheduler=scheduler, workers=workers,
                       dashboard=dashboard, progress=progress)
-
-
-def _dask_pass(sources: list, processed: Path, options: dict, *, scheduler: str,
-               workers: int | None, dashboard: bool, progress: bool) -> dict:
-    from newscorpus.base.dask_backend import dask_client, gather_in_order
-    from newscorpus.base.outputs import publish_parts, temporary_folders
-
-    with temporary_folders(processed, ["motives"], prefix=".motives.") as folders:
-        with dask_client(scheduler, workers=workers, dashboard=dashboard) as client:
-            # the tables of one row per document are sent to each worker once; the rest,
-            # small, travel with the function (Dask would take a hashable argument for a key)
-            shared = {k: client.scatter(options[k], broadcast=True)
-                      for k in ("documents", "groups")}
-            task = partial(_label_part, folders=folders,
-                           **{k: v for k, v in options.items() if k not in shared})
-            futures = [client.submit(task, source, i, **shared, pure=False)
-                       for i, source in enumerate(sources)]
-            parts = gather_in_order(futures, desc="labelling", progress=progress)
-        publish_parts(folders, processed, parts[0]["empty"])
     return combine(parts)

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -137,15 +136,11 @@ def combine(parts: Sequence[dict], sample_units: int = SAMPLE_UNITS) -> dict:
     }
 
 
-def _score_part(source, index: int, folders: dict[str, str], **options) -> dict:
-    """One part on a worker: read it (a Parquet file, or a slice given), score it, write its
-    tables, return its partials."""
+def _score_part(source, index: int, **options) -> tuple[dict, dict[str, pd.DataFrame]]:
+    """One part on a worker: read it (a Parquet file, or a slice given) and score it; its
+    partials, and its tables to write."""
     sentences = pd.read_parquet(source) if isinstance(source, str) else source
-    result, written = partial_result(sentences, index, **options)
-    for name, table in written.items():
-        if len(table):  # empty parts are left out: their columns have no types to agree on
-            table.to_parquet(Path(folders[name]) / f"part.{index:06d}.parquet", index=False)
-    return result
+    return partial_result(sentences, index, **options)
 
 
 def score_and_write(processed_dir: str | os.PathLike[str], groups: pd.Series, *, by: str,
@@ -196,6 +191,7 @@ def score_and_write(processed_dir: str | os.PathLike[str], groups: pd.Series, *,
     """
     from newscorpus.base.dask_backend import check_backend, check_partition_mb
     from newscorpus.base.outputs import read_table, table_parts, write_table
+    from newscorpus.base.passes import dask_pass
     from newscorpus.sentiment.actor_tables import _actors
 
     processed = Path(processed_dir)
@@ -212,24 +208,10 @@ def score_and_write(processed_dir: str | os.PathLike[str], groups: pd.Series, *,
     check_partition_mb(partition_mb)
     sources = table_parts(processed, "sentences", made_by="01-cleaning",
                           partition_mb=partition_mb)
-    return _dask_pass(sources, processed, options, scheduler=scheduler, workers=workers,
+    # the groups (one per document) are sent to each worker once
+    parts = dask_pass(_score_part, sources, processed, TABLES,
+                      shared={"groups": options["groups"]},
+                      options={k: v for k, v in options.items() if k != "groups"},
+                      desc="scoring", scheduler=scheduler, workers=workers,
                       dashboard=dashboard, progress=progress)
-
-
-def _dask_pass(sources: list, processed: Path, options: dict, *, scheduler: str,
-               workers: int | None, dashboard: bool, progress: bool) -> dict:
-    from newscorpus.base.dask_backend import dask_client, gather_in_order
-    from newscorpus.base.outputs import publish_parts, temporary_folders
-
-    with temporary_folders(processed, TABLES, prefix=".sentiment.") as folders:
-        with dask_client(scheduler, workers=workers, dashboard=dashboard) as client:
-            # the groups (one per document) are sent to each worker once; the rest, small,
-            # travel with the function (Dask would take a hashable argument for a key)
-            groups = client.scatter(options["groups"], broadcast=True)
-            task = partial(_score_part, folders=folders,
-                           **{k: v for k, v in options.items() if k != "groups"})
-            futures = [client.submit(task, source, i, groups=groups, pure=False)
-                       for i, source in enumerate(sources)]
-            parts = gather_in_order(futures, desc="scoring", progress=progress)
-        publish_parts(folders, processed, parts[0]["empty"])
     return combine(parts, options["sample_units"])
